@@ -1,0 +1,2 @@
+export { loadConfig } from './load.js';
+export { type Config, type DatabaseConfig, type Env, envSchema } from './schema.js';

@@ -1,8 +1,10 @@
 /** @module Loads configuration from an environment map; the only code that reads process.env is its caller. */
 import path from 'node:path';
-import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { type Config, envSchema } from './schema.js';
+
+/** Variables whose values may carry credentials are never echoed back, not even in an error. */
+const SECRET_LIKE = /TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL/;
 
 /**
  * Validates the environment and derives every mode in one place.
@@ -11,7 +13,13 @@ import { type Config, envSchema } from './schema.js';
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const value = env[name];
+      const shown = value === undefined || SECRET_LIKE.test(name) ? '' : ` (got "${value}")`;
+      return `  ${name}: ${issue.message}${shown}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const values = parsed.data;
   const dataDir = path.resolve(values.SPOSA_DATA_DIR);

@@ -74,8 +74,8 @@ function currentSectionNumber(path: PathEntry[]): string | undefined {
  * only structure is numbering, a top-level number counts too.
  */
 function continuesNumbering(number: string, path: PathEntry[], plainText: boolean): boolean {
+  if (path.some((entry) => entry.number && number.startsWith(`${entry.number}.`))) return true;
   const section = currentSectionNumber(path);
-  if (section && number.startsWith(`${section}.`)) return true;
   if (!plainText) return false;
   const top = section?.split('.')[0];
   const first = number.split('.')[0];
@@ -142,7 +142,7 @@ export function chunkText(text: string, maxChars: number): string[] {
     if (current.length > carried && size + block.length > maxChars) {
       chunks.push(current.join('\n\n'));
       const overlap = current.at(-1) ?? '';
-      current = overlap.length <= maxChars / 3 ? [overlap] : [];
+      current = overlap.length <= maxChars / 2 ? [overlap] : [];
       carried = current.length;
       size = overlap.length * carried;
     }

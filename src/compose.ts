@@ -1,19 +1,35 @@
 /** @module Composition root: builds SPOSA's services from a configuration; every adapter starts here. */
+import OpenAI from 'openai';
+import { type Answer, type Assistant, type Asker, type Audience, createAssistant, createPolicy, openAIGenerator, type Policy } from './assistant/index.js';
 import type { Config } from './config/index.js';
 import { type IngestOptions, type IngestSummary, ingestContracts, readContractSources } from './contracts/index.js';
-import { type Accountability, findAccountable, type RegistrySnapshot } from './registry/index.js';
+import { type Accountability, findAccountable, matchServices, type RegistrySnapshot } from './registry/index.js';
+import { ClauseIndex, openAIEmbedder, shippedGlossary } from './retrieval/index.js';
+import { cached } from './shared/cached.js';
 import { type Clock, localDate, systemClock } from './shared/clock.js';
-import { contractStore, type Db, openDatabase, registryStore } from './store/index.js';
+import { clauseSource, contractStore, type Db, openDatabase, registryStore, ticketStore } from './store/index.js';
+import { openTicket, type Ticket, type TicketInput, type TicketStore } from './tickets/index.js';
 
 /** The services every adapter (CLI, console, Slack, HTTP) drives. */
 export interface Sposa {
   readonly config: Config;
   readonly db: Db;
+  readonly clauses: ClauseIndex;
+  readonly policy: Policy;
   /** Reads and ingests a contracts folder (default: the configured one). */
   ingest(options?: IngestOptions & { dir?: string }): Promise<IngestSummary>;
   /** Who is accountable for the service a term names, on a date (default: today in the configured zone). */
   who(term: string, at?: Date): Promise<Accountability>;
+  /** Answers a question for an asker; `audience` defaults to private (only the asker reads the answer). */
+  ask(question: string, options: { asker: Asker; audience?: Audience }): Promise<Answer>;
+  /** An assistant with another set of managers: for evaluation and benchmarks, which read as a manager would. */
+  assistantFor(managerIds: readonly string[]): Assistant;
+  /** The service a text names (aliases and typos included), without retrieval or a model: fast enough for modals. */
+  detectService(text: string): Promise<string | undefined>;
   registry(): Promise<RegistrySnapshot>;
+  /** Opens a ticket routed to the accountable supplier. */
+  openTicket(input: TicketInput): Promise<Ticket>;
+  readonly tickets: TicketStore;
   close(): Promise<void>;
 }
 
@@ -23,27 +39,76 @@ export interface ComposeOptions {
   db?: Db;
 }
 
+const REGISTRY_TTL_MS = 5_000;
+/** Below this a service match is a guess; a modal is better left blank than prefilled wrongly. */
+const SERVICE_MATCH_THRESHOLD = 0.75;
+
 /** Opens the database and wires the services. */
 export async function openSposa(config: Config, options: ComposeOptions = {}): Promise<Sposa> {
   const clock = options.clock ?? systemClock;
   const db = options.db ?? (await openDatabase(config.database));
   const contracts = contractStore(db);
   const registry = registryStore(db);
+  // Read on every answer, changed only by ingestion: a few seconds of staleness across replicas is fine.
+  const snapshot = cached(() => registry.snapshot(), REGISTRY_TTL_MS);
+  const glossary = shippedGlossary();
+  const llm = config.llm;
+  const openai =
+    llm.provider === 'openai'
+      ? new OpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL, timeout: llm.timeoutMs, maxRetries: 1 })
+      : undefined;
+  const clauses = new ClauseIndex({
+    source: clauseSource(db),
+    glossary,
+    dataDir: config.dataDir,
+    embedder:
+      openai && llm.provider === 'openai'
+        ? openAIEmbedder({ client: openai, model: llm.embeddingModel, dimensions: llm.embeddingDimensions })
+        : undefined,
+  });
+  const generator = openai && llm.provider === 'openai' ? openAIGenerator({ client: openai, model: llm.chatModel }) : undefined;
+  const assistantFor = (managerIds: readonly string[]) =>
+    createAssistant({
+      retriever: clauses,
+      registry: () => snapshot.get(),
+      glossary,
+      policy: createPolicy(managerIds),
+      clock,
+      timezone: config.timezone,
+      defaultLanguage: config.defaultLanguage,
+      generator,
+    });
+  const assistant = assistantFor(config.managerIds);
+  const tickets = ticketStore(db);
+
   return {
     config,
     db,
+    clauses,
+    policy: createPolicy(config.managerIds),
     async ingest({ dir = config.contractsDir, ...rest } = {}) {
       const scan = await readContractSources(dir);
-      return ingestContracts(scan.sources, contracts, {
+      const summary = await ingestContracts(scan.sources, contracts, {
         ...rest,
         unreadable: scan.unreadable,
         readProblems: scan.problems,
       });
+      clauses.invalidate();
+      snapshot.invalidate();
+      return summary;
     },
     async who(term, at = clock()) {
-      return findAccountable(await registry.snapshot(), term, localDate(at, config.timezone));
+      return findAccountable(await snapshot.get(), term, localDate(at, config.timezone));
     },
-    registry: () => registry.snapshot(),
+    ask: (question, { asker, audience = 'private' }) => assistant.answer({ question, asker, audience }),
+    assistantFor,
+    async detectService(text) {
+      const [best] = matchServices(text, (await snapshot.get()).services);
+      return best && best.score >= SERVICE_MATCH_THRESHOLD ? best.service : undefined;
+    },
+    registry: () => snapshot.get(),
+    tickets,
+    openTicket: async (input) => openTicket(input, { store: tickets, registry: await snapshot.get(), clock, timezone: config.timezone }),
     close: () => db.close(),
   };
 }

@@ -1,36 +1,57 @@
 /**
- * @module `npm start`: the product on embedded defaults. Loads the configuration, ingests the contracts folder
- * (incrementally) and opens the interactive prompt over the same services the CLI uses.
+ * @module `npm start`: SPOSA on whatever the environment provides. Ingests the contracts folder (incrementally),
+ * warms the clause index, then serves Slack (Socket Mode or HTTP) or, with no Slack configured, the local console.
  */
+import type { Server } from 'node:http';
+import { renderIngestSummary } from './cli/render.js';
 import { openSposa } from './compose.js';
 import { loadConfig } from './config/index.js';
-import { formatProblem, IngestError, SposaError } from './errors.js';
-import { renderIngestSummary } from './cli/render.js';
-import { runCli } from './cli/run.js';
+import { createConsoleServer } from './console/server.js';
+import { createConversations } from './conversations/index.js';
+import { ConfigError, formatProblem } from './errors.js';
+import { healthHandler } from './http/health.js';
+import { jsonLogger } from './shared/logger.js';
+import { createSlackApp } from './slack/app.js';
+import { conversationStore } from './store/index.js';
 
-async function main(): Promise<number> {
+async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const logger = jsonLogger();
   const sposa = await openSposa(config);
-  try {
-    const where = config.database.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL server';
-    process.stdout.write(`SPOSA starting on ${where}\n`);
-    // A broken contract must not keep the assistant down: ingest what is valid and say what is not.
-    const summary = await sposa.ingest({ skipInvalid: true });
-    for (const problem of summary.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-    process.stdout.write(renderIngestSummary(summary, config.contractsDir));
-    return await runCli(['shell'], { sposa: async () => sposa, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
-  } finally {
-    await sposa.close();
+  const where = config.database.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL server';
+  process.stdout.write(`SPOSA starting on ${where}\n`);
+  // A broken contract must not keep the assistant down: ingest what is valid and say what is not.
+  const summary = await sposa.ingest({ skipInvalid: true });
+  for (const problem of summary.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  process.stdout.write(renderIngestSummary(summary, config.contractsDir));
+  process.stdout.write(`Indexed ${await sposa.clauses.size()} clauses (${config.llm.provider === 'openai' ? 'OpenAI' : 'offline'} mode)\n`);
+
+  let stop: () => Promise<void>;
+  if (config.slack.mode === 'off') {
+    const server: Server = createConsoleServer({ sposa, port: config.port, logger, health: healthHandler(sposa, 'console') });
+    await new Promise<void>((resolve) => server.listen(config.port, resolve));
+    process.stdout.write(`No Slack tokens set: the local console is at http://localhost:${config.port}\n`);
+    stop = () => new Promise((resolve) => server.close(() => resolve()));
+  } else {
+    const conversations = createConversations(conversationStore(sposa.db), sposa.assistantFor(config.managerIds));
+    const slack = createSlackApp({ config: config.slack, port: config.port, sposa, conversations, logger, health: healthHandler(sposa, `slack-${config.slack.mode}`) });
+    await slack.start();
+    process.stdout.write(`Slack app running in ${config.slack.mode === 'socket' ? 'Socket Mode' : `HTTP mode on port ${config.port} (/slack/events)`}\n`);
+    stop = () => slack.stop();
   }
+
+  // Finish what is in flight, then close the database, on Ctrl-C or a container stop.
+  const shutdown = async (signal: string) => {
+    logger.info('shutting down', { signal });
+    await stop().catch((error: unknown) => logger.error('error while stopping', { error }));
+    await sposa.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    const message = error instanceof IngestError || error instanceof SposaError ? error.message : String((error as Error)?.stack ?? error);
-    process.stderr.write(`sposa: ${message}\n`);
-    process.exitCode = 1;
-  },
-);
+main().catch((error: unknown) => {
+  process.stderr.write(`sposa: ${error instanceof ConfigError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,6 +1,8 @@
 /** @module Plain-text rendering of registry and ingestion results for the terminal. */
-import type { IngestSummary, SupportHours } from '../contracts/index.js';
-import type { Accountability, AccountabilityRole, RegisteredContract } from '../registry/index.js';
+import type { IngestSummary } from '../contracts/index.js';
+import {
+  type Accountability, type AccountabilityRole, describeContact, describeSupportHours, type RegisteredContract,
+} from '../registry/index.js';
 
 const ROLE_LABEL: Record<AccountabilityRole, string> = {
   accountable: 'Accountable (SLA with the organisation)',
@@ -8,22 +10,8 @@ const ROLE_LABEL: Record<AccountabilityRole, string> = {
   underpinning: 'Underpinning (UC)',
 };
 
-/** "mon-fri 07:00-19:00; P1 24/7; public holidays closed" */
-export function describeSupportHours(hours: SupportHours | undefined): string {
-  if (!hours) return 'not stated in the contract';
-  const parts = [hours.default.spec];
-  for (const [priority, schedule] of Object.entries(hours.byPriority)) parts.push(`${priority} ${schedule?.spec}`);
-  if (!hours.default.always) parts.push(`public holidays ${hours.holidays}`);
-  return parts.join('; ');
-}
-
 function describeValidity(contract: RegisteredContract): string {
   return `${contract.validFrom ?? 'open'} – ${contract.validTo ?? 'open'}`;
-}
-
-function describeContact(contract: RegisteredContract): string {
-  const { slackChannel, email, phone, webhook } = contract.contact;
-  return [slackChannel, email, phone, webhook && `webhook ${webhook}`].filter(Boolean).join(' · ') || 'none listed';
 }
 
 /** The answer to `sposa who`, as text. */

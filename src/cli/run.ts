@@ -1,11 +1,13 @@
 /** @module The CLI dispatcher: picks the command, renders every error in one place, returns the exit code. */
 import { formatProblem, IngestError, SposaError } from '../errors.js';
 import { type Command, type CliContext, EXIT } from './context.js';
+import { askCommand } from './commands/ask.js';
+import { evalCommand } from './commands/eval.js';
 import { ingestCommand } from './commands/ingest.js';
 import { shellCommand } from './commands/shell.js';
 import { whoCommand } from './commands/who.js';
 
-const commands: Command[] = [ingestCommand, whoCommand, shellCommand(runCli)];
+const commands: Command[] = [ingestCommand, whoCommand, askCommand, evalCommand, shellCommand(runCli)];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.usage.length));

@@ -1,7 +1,18 @@
 /** @module Loads configuration from an environment map; the only code that reads process.env is its caller. */
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
-import { type Config, envSchema } from './schema.js';
+import { type Config, type Env, envSchema, type SlackConfig } from './schema.js';
+
+function slackConfig(values: Env): SlackConfig {
+  const apiUrl = values.SLACK_API_URL;
+  if (values.SLACK_BOT_TOKEN && values.SLACK_APP_TOKEN) {
+    return { mode: 'socket', botToken: values.SLACK_BOT_TOKEN, appToken: values.SLACK_APP_TOKEN, apiUrl };
+  }
+  if (values.SLACK_BOT_TOKEN && values.SLACK_SIGNING_SECRET) {
+    return { mode: 'http', botToken: values.SLACK_BOT_TOKEN, signingSecret: values.SLACK_SIGNING_SECRET, apiUrl };
+  }
+  return { mode: 'off' };
+}
 
 /** Variables whose values may carry credentials are never echoed back, not even in an error. */
 const SECRET_LIKE = /TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL/;
@@ -30,5 +41,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     contractsDir: path.resolve(values.SPOSA_CONTRACTS_DIR),
     timezone: values.SPOSA_TIMEZONE,
+    defaultLanguage: values.SPOSA_DEFAULT_LANGUAGE,
+    managerIds: values.SPOSA_MANAGER_IDS.split(',').map((id) => id.trim()).filter(Boolean),
+    llm: values.OPENAI_API_KEY
+      ? {
+          provider: 'openai',
+          apiKey: values.OPENAI_API_KEY,
+          baseURL: values.OPENAI_BASE_URL,
+          chatModel: values.OPENAI_CHAT_MODEL,
+          embeddingModel: values.OPENAI_EMBEDDING_MODEL,
+          embeddingDimensions: values.OPENAI_EMBEDDING_DIMENSIONS,
+          timeoutMs: values.OPENAI_TIMEOUT_MS,
+        }
+      : { provider: 'offline' },
+    slack: slackConfig(values),
+    port: values.PORT,
   };
 }

@@ -3,8 +3,16 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 
 /** Treats `FOO=` like an unset variable, the way people expect from .env files. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 const withDefault = (fallback: string) =>
   z.preprocess((value) => (value === '' || value === undefined ? fallback : value), z.string());
+
+const positiveInteger = z
+  .string()
+  .regex(/^\d+$/, 'expected a whole number')
+  .transform(Number)
+  .refine((value) => value > 0, 'expected a number above 0');
 
 /** The raw environment, as documented in .env.example (a test keeps the two in step). */
 export const envSchema = z.object({
@@ -21,12 +29,59 @@ export const envSchema = z.object({
     (zone) => DateTime.local().setZone(zone).isValid,
     'expected an IANA time zone such as Europe/Amsterdam',
   ),
-});
+  SPOSA_DEFAULT_LANGUAGE: withDefault('nl').pipe(z.enum(['nl', 'en'])),
+  SPOSA_MANAGER_IDS: withDefault(''),
+  OPENAI_API_KEY: optional(z.string()),
+  OPENAI_BASE_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL such as http://localhost:11434/v1' })),
+  OPENAI_CHAT_MODEL: withDefault('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: withDefault('text-embedding-3-small'),
+  OPENAI_EMBEDDING_DIMENSIONS: withDefault('1536').pipe(positiveInteger),
+  OPENAI_TIMEOUT_MS: withDefault('20000').pipe(positiveInteger),
+  SLACK_BOT_TOKEN: optional(z.string().regex(/^xoxb-/, 'expected a bot token starting with xoxb-')),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-/, 'expected an app-level token starting with xapp-')),
+  SLACK_SIGNING_SECRET: optional(z.string().min(8, 'expected the signing secret from the app\'s Basic Information page')),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL ending in /api/' })),
+  PORT: withDefault('3000').pipe(positiveInteger),
+})
+  .superRefine((env, context) => {
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SLACK_BOT_TOKEN'],
+        message: 'set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) as well',
+      });
+    }
+    if (!env.SLACK_BOT_TOKEN && (env.SLACK_APP_TOKEN || env.SLACK_SIGNING_SECRET)) {
+      context.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set' });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
 /** Where the data lives: the embedded PGlite folder, or a PostgreSQL server. */
 export type DatabaseConfig = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+
+/** The language model: offline (extractive answers, local embedder) or an OpenAI-compatible server. */
+export type LlmConfig =
+  | { provider: 'offline' }
+  | {
+      provider: 'openai';
+      apiKey: string;
+      baseURL?: string;
+      chatModel: string;
+      embeddingModel: string;
+      embeddingDimensions: number;
+      timeoutMs: number;
+    };
+
+/**
+ * How SPOSA meets its users: Socket Mode (no public URL), HTTP mode (Slack calls /slack/events), or, with no Slack
+ * configured, the local console in a browser.
+ */
+export type SlackConfig =
+  | { mode: 'socket'; botToken: string; appToken: string; apiUrl?: string }
+  | { mode: 'http'; botToken: string; signingSecret: string; apiUrl?: string }
+  | { mode: 'off' };
 
 /** The validated configuration the composition root hands to every part. */
 export interface Config {
@@ -34,4 +89,11 @@ export interface Config {
   dataDir: string;
   contractsDir: string;
   timezone: string;
+  defaultLanguage: 'nl' | 'en';
+  /** Slack user or user-group ids (or console user ids) entitled to restricted clauses and reports. */
+  managerIds: string[];
+  llm: LlmConfig;
+  slack: SlackConfig;
+  /** The HTTP port: Slack events in HTTP mode, the console without Slack, and /healthz in every mode. */
+  port: number;
 }

@@ -31,10 +31,19 @@ export function findAccountable(snapshot: RegistrySnapshot, term: string, date: 
     throw new NotFoundError(`No service matches "${term}". Known services: ${known || 'none (ingest contracts first)'}.`);
   }
   const covering = snapshot.contracts.filter((contract) => contract.services.includes(best.service));
-  const parties = covering
-    .filter((contract) => isInForce(contract, date))
-    .map((contract) => ({ role: ROLE_BY_TYPE[contract.type], supplier: contract.supplier, contract }))
-    .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.contract.id.localeCompare(b.contract.id));
+  const inForce = covering.filter((contract) => isInForce(contract, date));
+  const parties = inForce.map((contract) => ({ role: ROLE_BY_TYPE[contract.type], supplier: contract.supplier, contract }));
+  // A service only a subcontractor's UC names is still owed to the organisation by the supplier whose SLA it
+  // underpins: that supplier is accountable, the subcontractor delivers.
+  if (!parties.some((party) => party.role !== 'underpinning')) {
+    const underpinned = new Set(inForce.flatMap((contract) => contract.underpins));
+    for (const contract of snapshot.contracts) {
+      if (underpinned.has(contract.id) && contract.type !== 'UC' && isInForce(contract, date)) {
+        parties.push({ role: ROLE_BY_TYPE[contract.type], supplier: contract.supplier, contract });
+      }
+    }
+  }
+  parties.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.contract.id.localeCompare(b.contract.id));
   return {
     query: term,
     service: best.service,

@@ -50,6 +50,8 @@ const similarity = (a: string, b: string) => 1 - editDistance(a, b) / Math.max(a
 const FUZZY_THRESHOLD = 0.8;
 /** Short names ("VPN", "M365") only match exactly: one edit turns them into other words. */
 const FUZZY_MIN_LENGTH = 5;
+/** The shortest word recognised as the head of a compound; shorter ones end too many unrelated words. */
+const COMPOUND_HEAD_MIN = 6;
 
 function scorePhrase(queryTokens: string[], phrase: string): { score: number; fuzzy: boolean } {
   const phraseTokens = phrase.split(' ');
@@ -59,11 +61,16 @@ function scorePhrase(queryTokens: string[], phrase: string): { score: number; fu
   const width = phraseTokens.length;
   for (let start = 0; start + width <= queryTokens.length; start += 1) {
     const window = queryTokens.slice(start, start + width).join(' ');
-    if (window === phrase) return { score: 0.95, fuzzy: false };
+    // Between two services named outright, the one named first is usually the subject ("citrix hangt, kan niet inloggen").
+    if (window === phrase) return { score: 0.95 - Math.min(start, 40) / 1000, fuzzy: false };
     if (phrase.length >= FUZZY_MIN_LENGTH) {
       const score = similarity(window, phrase);
       if (score >= FUZZY_THRESHOLD && score * 0.9 > best.score) best = { score: score * 0.9, fuzzy: true };
     }
+  }
+  // Dutch compounds put the head last: "werktelefoon" is a "telefoon", "laptopscherm" a "scherm".
+  if (best.score < 0.85 && width === 1 && phrase.length >= COMPOUND_HEAD_MIN && queryTokens.some((token) => token.length > phrase.length && token.endsWith(phrase))) {
+    best = { score: 0.85, fuzzy: true };
   }
   // "workspace" alone still points at "Citrix Workspace", but weaker than a full mention.
   if (best.score < 0.6 && queryTokens.length < width && phrase.includes(query) && query.length >= 4) {

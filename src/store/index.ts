@@ -9,8 +9,11 @@ export type { Db, Queryable } from './db.js';
 export { migrate } from './migrate.js';
 export { openPglite } from './pglite.js';
 export { openPostgres } from './postgres.js';
+export { clauseSource } from './repos/clauses.js';
 export { contractStore } from './repos/contracts.js';
+export { conversationStore } from './repos/conversations.js';
 export { registryStore } from './repos/registry.js';
+export { ticketStore } from './repos/tickets.js';
 
 /** Opens the database the configuration names and brings its schema up to date. */
 export async function openDatabase(config: DatabaseConfig): Promise<Db> {

@@ -1,0 +1,180 @@
+/**
+ * @module The assistant: answers a question from the contracts, citing every clause it rests on.
+ * Transport-neutral: Slack, the console and the CLI all call `answer()` and render the result themselves.
+ */
+import type { Language } from '../contracts/index.js';
+import {
+  type Accountability, describeContact, describeContract, describeSupportHours, findAccountable,
+  type RegistrySnapshot,
+} from '../registry/index.js';
+import { mentionedSuppliers, rerank } from './rerank.js';
+import type { Glossary, RetrievedClause, Retriever } from '../retrieval/index.js';
+import { type Clock, localDate } from '../shared/clock.js';
+import { citationFor } from './citations.js';
+import { describeSource, extractiveAnswer, pickQuote } from './extractive.js';
+import type { AnswerGenerator } from './llm/generator.js';
+import { MESSAGES } from './messages.js';
+import { disclose, type Policy } from './policy.js';
+import { describeSupportAt } from './support-answer.js';
+import { type Understanding, understand } from './understand.js';
+import type { Answer, AnswerRequest } from './types.js';
+
+export interface AssistantDeps {
+  retriever: Retriever;
+  registry: () => Promise<RegistrySnapshot>;
+  glossary: Glossary;
+  policy: Policy;
+  clock: Clock;
+  timezone: string;
+  defaultLanguage: Language;
+  /** A language model that writes answers from the retrieved clauses; omitted in offline mode. */
+  generator?: AnswerGenerator;
+}
+
+export interface Assistant {
+  answer(request: AnswerRequest): Promise<Answer>;
+}
+
+const RETRIEVE_K = 10;
+const ANSWER_K = 5;
+/** Concepts that make a time-word question about support hours rather than about something else. */
+const SUPPORT_CONCEPTS = /support|hours|service-desk|availability|evening|night|weekend|holiday|24-7|on-call|open/;
+
+export function createAssistant(deps: AssistantDeps): Assistant {
+  async function retrieve(question: string, u: Understanding, mayReadRestricted: boolean, suppliers: readonly string[], contractIds?: string[]) {
+    const hits = await deps.retriever.search({
+      text: question,
+      language: u.language,
+      k: RETRIEVE_K,
+      // Restricted clauses are retrieved for everyone so others can be told they exist; policy strips their text.
+      filters: { includeRestricted: true, ...(contractIds ? { contractIds } : {}) },
+      preferServices: u.services.map((match) => match.service),
+    });
+    const ranked = rerank(hits, { today: localDate(deps.clock(), deps.timezone), suppliers });
+    return disclose(ranked.slice(0, ANSWER_K), mayReadRestricted);
+  }
+
+  /** The service a message is about: named outright, or else the one the best-matching clauses cover. */
+  function inferService(u: Understanding, hits: readonly RetrievedClause[], snapshot: RegistrySnapshot): string | undefined {
+    if (u.services[0]) return u.services[0].service;
+    const votes = new Map<string, number>();
+    hits.forEach((hit, rank) => {
+      if (hit.clause.contractType === 'UC') return;
+      for (const service of hit.clause.services) votes.set(service, (votes.get(service) ?? 0) + 1 / (rank + 1));
+    });
+    const best = [...votes].sort((a, b) => b[1] - a[1])[0]?.[0];
+    return best && snapshot.services.some((service) => service.name === best) ? best : undefined;
+  }
+
+  function accountabilityLines(result: Accountability, language: Language): string[] {
+    const messages = MESSAGES[language];
+    const [lead, ...others] = result.parties;
+    if (!lead) return [messages.noContract(result.service)];
+    const lines = [
+      messages.accountable(lead.supplier, result.service, `${describeContract(lead.contract)}${lead.contract.title ? ` (${lead.contract.title})` : ''}`),
+      messages.supportHours(describeSupportHours(lead.contract.supportHours)),
+      messages.contact(describeContact(lead.contract)),
+    ];
+    if (others.length) lines.push(messages.behind(others.map((party) => `${party.supplier} (${describeContract(party.contract)})`).join(', ')));
+    return lines;
+  }
+
+  return {
+    async answer(request) {
+      const snapshot = await deps.registry();
+      const now = deps.clock();
+      const u = understand(request.question, {
+        services: snapshot.services,
+        glossary: deps.glossary,
+        defaultLanguage: deps.defaultLanguage,
+        now,
+        timezone: deps.timezone,
+      });
+      const messages = MESSAGES[u.language];
+      const base = { intent: u.intent, language: u.language, citations: [], withheld: [], suggestTicket: false, mode: 'extractive' as const };
+      const mayReadRestricted = deps.policy.mayReadRestricted(request.asker, request.audience);
+
+      if (u.intent === 'greeting') return { ...base, text: messages.greeting };
+      if (u.intent === 'rating') return { ...base, text: messages.rating };
+      if (u.intent === 'out_of_scope') return { ...base, text: messages.outOfScope };
+
+      const suppliers = mentionedSuppliers(request.question, snapshot);
+      const general = await retrieve(request.question, u, mayReadRestricted, suppliers);
+      const terms = deps.glossary.match(request.question).expansion;
+
+      if (u.intent === 'responsibility' || u.intent === 'incident') {
+        const service = inferService(u, general.visible, snapshot);
+        if (!service) {
+          const text = u.intent === 'incident' ? messages.incidentUnknownService : messages.noClause;
+          return { ...base, text, suggestTicket: true };
+        }
+        const result = findAccountable(snapshot, service, localDate(now, deps.timezone));
+        const lead = result.parties[0];
+        const lines = u.intent === 'incident' && lead
+          ? [messages.incident(service, lead.supplier, describeContract(lead.contract)), messages.contact(describeContact(lead.contract))]
+          : accountabilityLines(result, u.language);
+        // The claim rests on the accountable contract: cite its clause that best matches the question.
+        const own = lead ? await retrieve(`${service} ${request.question}`, u, mayReadRestricted, suppliers, [lead.contract.id]) : undefined;
+        const cited = own?.visible[0];
+        const citations = cited ? [citationFor(cited.clause, pickQuote(cited.clause.text, new Set()))] : [];
+        if (cited) lines.push(`${messages.according(describeSource(cited))}`, `> ${citations[0]?.quote}`);
+        if (u.intent === 'incident') lines.push(messages.offerTicket);
+        return {
+          ...base,
+          text: lines.join('\n'),
+          service,
+          supplier: lead?.supplier,
+          contractId: lead?.contract.id,
+          citations,
+          suggestTicket: u.intent === 'incident' || !lead,
+        };
+      }
+
+      // Coverage.
+      const service = u.services[0]?.service;
+      const accountableFor = (name: string | undefined) =>
+        name ? findAccountable(snapshot, name, localDate(now, deps.timezone)).parties[0] : undefined;
+      const supportQuestion = u.time && (u.concepts.some((concept) => SUPPORT_CONCEPTS.test(concept)) || !!service);
+      if (supportQuestion && u.time) {
+        const target = service ?? snapshot.services.find((candidate) => /service ?desk/i.test(candidate.name))?.name;
+        const lead = target ? findAccountable(snapshot, target, localDate(now, deps.timezone)).parties[0] : undefined;
+        const status = lead && target ? describeSupportAt(lead.contract, target, u.time, deps.timezone, u.language) : undefined;
+        if (lead && status) {
+          const own = await retrieve(`${request.question} support hours ondersteuningstijden`, u, mayReadRestricted, suppliers, [lead.contract.id]);
+          const cited = own.visible[0];
+          const citations = cited ? [citationFor(cited.clause, pickQuote(cited.clause.text, new Set(['suppo', 'onder', 'uur', 'hours', '24/7'])))] : [];
+          const lines = [status, ...(cited ? [messages.according(describeSource(cited)), `> ${citations[0]?.quote}`] : [])];
+          return { ...base, text: lines.join('\n'), service: target, supplier: lead.supplier, contractId: lead.contract.id, citations, withheld: own.withheld };
+        }
+      }
+
+      const attempt = deps.generator && general.visible.length
+        ? await deps.generator.generate({ question: request.question, language: u.language, clauses: general.visible, history: request.history ?? [] })
+        : undefined;
+      const generated = attempt?.ok ? attempt : undefined;
+      const extractive = extractiveAnswer(request.question, terms, general.visible, u.language);
+      const withheldNote = general.withheld.length
+        ? messages.withheld(general.withheld.map((w) => `${w.contractId}${w.clause ? ` §${w.clause}` : ''} ${w.heading}`.trim()).join('; '))
+        : undefined;
+      const chosen = generated ?? extractive;
+      if (!chosen) {
+        const text = [withheldNote ?? messages.noClause, messages.offerTicket].join('\n');
+        return { ...base, text, service, withheld: general.withheld, suggestTicket: true };
+      }
+      const top = chosen.citations[0];
+      // For a named service, the supplier is the one accountable for it, whatever clause answered the question.
+      const accountable = accountableFor(service);
+      return {
+        ...base,
+        mode: generated ? 'generated' : 'extractive',
+        text: withheldNote ? `${chosen.text}\n\n${withheldNote}` : chosen.text,
+        service: service ?? undefined,
+        supplier: accountable?.supplier ?? top?.supplier,
+        contractId: accountable?.contract.id ?? top?.contractId,
+        citations: chosen.citations,
+        withheld: general.withheld,
+        ...(attempt && !attempt.ok ? { fallbackReason: attempt.reason } : {}),
+      };
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * @module Re-ranking retrieved clauses with what the question says: the supplier it names, whether a clause is in
+ * force, and what kind of clause it is. Retrieval finds what is similar; this puts what answers first.
+ */
+import { isInForce, matchServices, type RegistrySnapshot, type ServiceNames } from '../registry/index.js';
+import type { RetrievedClause } from '../retrieval/index.js';
+
+const WEIGHT = {
+  /** Contracts not in force today still count, well behind current ones. */
+  outOfTerm: 0.5,
+  /** Titles and preambles restate the whole contract: similar to many questions, an answer to few. */
+  preamble: 0.6,
+  /** Definitions share a question's words without answering it. */
+  definitions: 0.6,
+  /** An employee's question is about the organisation's own agreement before a subcontractor's. */
+  underpinning: 0.6,
+  /** A question that names a supplier is about that supplier's contract. */
+  namedSupplier: 1.6,
+};
+
+const DEFINITIONS = /\b(definiti\w*|begrippen|begripsbepalingen|interpretation)\b/i;
+/** Words in supplier names that say nothing about which supplier is meant. */
+const GENERIC = new Set(['bv', 'b', 'v', 'ltd', 'nv', 'services', 'service', 'nederland', 'europe', 'software', 'telecom', 'carrier', 'cloud', 'solutions', 'hr', 'team', 'i', 'a', 'ia', 'the', 'and', 'en']);
+
+/** Supplier names as a matchable catalog: the full name plus its distinctive first word ("Nimbus", "Wolkwerk"). */
+export function supplierCatalog(registry: RegistrySnapshot): ServiceNames[] {
+  const names = [...new Set(registry.contracts.map((contract) => contract.supplier))];
+  return names.map((name) => {
+    const words = name.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').split(/\s+/).filter((word) => word.length >= 4 && !GENERIC.has(word));
+    const first = words[0];
+    return { name, aliases: first && !/^(datacenter|team)$/.test(first) ? [first] : words.slice(0, 2) };
+  });
+}
+
+/** The suppliers a question names. */
+export function mentionedSuppliers(question: string, registry: RegistrySnapshot): string[] {
+  return matchServices(question, supplierCatalog(registry))
+    .filter((match) => match.score >= 0.9)
+    .map((match) => match.service);
+}
+
+/** Rescores hits in place and returns them best first. */
+export function rerank(hits: RetrievedClause[], context: { today: string; suppliers: readonly string[] }): RetrievedClause[] {
+  const named = new Set(context.suppliers);
+  for (const hit of hits) {
+    const clause = hit.clause;
+    if (!isInForce(clause, context.today)) hit.score *= WEIGHT.outOfTerm;
+    if (!clause.number && clause.headingPath.length === 0) hit.score *= WEIGHT.preamble;
+    if ([clause.heading ?? '', ...clause.headingPath].some((heading) => DEFINITIONS.test(heading))) hit.score *= WEIGHT.definitions;
+    if (named.has(clause.supplier)) hit.score *= WEIGHT.namedSupplier;
+    else if (clause.contractType === 'UC' && named.size === 0) hit.score *= WEIGHT.underpinning;
+  }
+  return hits.sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,74 @@
+/**
+ * @module Question understanding: intent, language, the services a question is about and the moment it refers to.
+ * Rules, not a model: they run offline, in microseconds, and every decision can be traced to a phrase.
+ */
+import { detectLanguage, type Language } from '../contracts/index.js';
+import { matchServices, normalize, type ServiceMatch, type ServiceNames } from '../registry/index.js';
+import type { Glossary } from '../retrieval/index.js';
+import { findTimeReference, type TimeReference } from './time-words.js';
+import type { Intent } from './types.js';
+
+export interface Understanding {
+  intent: Intent;
+  language: Language;
+  /** Services the question names, best first (may be empty; retrieval can still suggest one). */
+  services: ServiceMatch[];
+  time?: TimeReference;
+  /** Glossary concepts found, a sign the question is about IT services at all. */
+  concepts: string[];
+}
+
+export interface UnderstandContext {
+  services: readonly ServiceNames[];
+  glossary: Glossary;
+  defaultLanguage: Language;
+  now: Date;
+  timezone: string;
+}
+
+const GREETING = /^(hi|hoi|hallo|hey|hello|hee|hai|goedemorgen|goedemiddag|goedenavond|good (morning|afternoon|evening)|thanks|thank you|thx|bedankt|dank je( wel)?|dankjewel|top|ok(e|ay)?|cheers)\b/;
+const RATING = /^(\d|10)( ?\/ ?10)?$|\b(rate|rating|beoordeling|beoordeel|cijfer|score|geef .* een)\b.*\b(\d|10)\b/;
+const RESPONSIBILITY = new RegExp(
+  [
+    '\\b(who|wie)\\b.*\\b(responsible|accountable|verantwoordelijk|aanspreekbaar|gaat over|beheert|levert|regelt|in charge|owns|eigenaar)\\b',
+    '\\b(which|what|welke|wat voor)\\b.*\\b(company|supplier|party|vendor|provider|leverancier|partij|bedrijf|firma)\\b',
+    '\\bwho (handles|manages|supports|provides|delivers|runs|looks after|maintains|do i (call|contact|ask))\\b',
+    '\\bwie (moet ik|kan ik|bel ik|doet|ondersteunt|onderhoudt|is de leverancier|zit er achter)\\b',
+    '\\b(supplier|leverancier|vendor) (for|of|van|voor)\\b',
+    '\\bverantwoordelijke? (voor|partij)\\b',
+    '\\b(is|are|zijn|is het)\\b.*\\b(accountable|responsible|verantwoordelijk|aanspreekbaar)\\b',
+  ].join('|'),
+);
+/** A report of something broken, in the first person or the present tense. */
+const PROBLEM = /\b(doet het niet|doen het niet|werkt niet|werken niet|werkt nog steeds niet|kapot|stuk|storing|plat|ligt eruit|ligt plat|eruit|down|crash(t|ed|es)?|broken|not working|doesn ?t work|don ?t work|isn ?t working|can ?t|cannot|kan niet|kan ik niet|lukt niet|foutmelding|error|hangt|hangen|vastgelopen|bevriest|freezes|frozen|traag|slow|valt weg|valt steeds weg|drops|dropping|keeps dropping|cracked|gebarsten|geen verbinding|no connection|offline|outage|uitval|geblokkeerd|blocked|locked out|kwijt|lost|gehackt|hacked|phishing|virus|doesn ?t|does not|won ?t|will not|niet meer|gaat niet|nobody|no one|niemand|not detected)\b/;
+/** Phrasings that ask what the contract says about a problem rather than report one. */
+const HYPOTHETICAL = /\b(what if|what happens|wat als|wat gebeurt|how (fast|quickly|soon|long)|hoe (snel|lang|vlug)|binnen (welke|hoeveel)|within how|is .* covered|are .* covered|gedekt|valt .* onder|falls under|what (is|are) the|wat (is|zijn) de|penalt\w*|boete\w*|servicecredit\w*|service credits?|sla|contract\w*|claus\w*|artikel\w*|response times?|resolution times?|responstijd\w*|oplostijd\w*|hersteltijd\w*|availability|beschikbaarheid|guarantee\w*|garantie\w*|allowed|mag|mogen|does .* include|inbegrepen|compensat\w*|vergoed\w*)\b/;
+const FIRST_PERSON = /\b(i|my|me|we|our|ik|mijn|me|we|wij|ons|onze)\b/;
+
+/** Decides what kind of message this is; the order of the checks is the order of precedence. */
+function classify(text: string, services: ServiceMatch[], concepts: string[]): Intent {
+  const words = text.split(' ').filter(Boolean);
+  if (GREETING.test(text) && words.length <= 4) return 'greeting';
+  if (RATING.test(text)) return 'rating';
+  if (RESPONSIBILITY.test(text)) return 'responsibility';
+  if (PROBLEM.test(text) && (!HYPOTHETICAL.test(text) || (FIRST_PERSON.test(text) && !text.includes('what if') && !text.includes('wat als')))) {
+    return 'incident';
+  }
+  if (services.length === 0 && concepts.length === 0) return 'out_of_scope';
+  return 'coverage';
+}
+
+/** Reads a question. */
+export function understand(question: string, context: UnderstandContext): Understanding {
+  const text = normalize(question);
+  const services = matchServices(question, context.services).filter((match) => match.score >= 0.75);
+  const hits = context.glossary.match(question);
+  const language = detectLanguage(question, hits.language ?? context.defaultLanguage);
+  return {
+    intent: classify(text, services, hits.concepts),
+    language,
+    services,
+    time: findTimeReference(question, context.now, context.timezone),
+    concepts: hits.concepts,
+  };
+}

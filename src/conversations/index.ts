@@ -1,0 +1,3 @@
+/** @module Conversations: threads, exactly-once handling of inbound messages, turns and answer feedback. */
+export { type Conversations, type ConverseResult, createConversations, type IncomingMessage } from './converse.js';
+export * from './types.js';

@@ -1,0 +1,68 @@
+/** @module Block Kit for the App Home tab: how to get help for everyone; who is accountable for what for managers. */
+import type { HomeView, KnownBlock } from '@slack/types';
+import { describeContact, describeSupportHours, findAccountable, type RegistrySnapshot } from '../../registry/index.js';
+import { COMMAND } from '../ids.js';
+import { escapeMrkdwn } from '../mrkdwn.js';
+
+/** Slack allows 100 blocks in a Home view; the accountability list stops well before that. */
+const MAX_SERVICES = 40;
+
+export interface HomeViewInput {
+  isManager: boolean;
+  registry: RegistrySnapshot;
+  /** YYYY-MM-DD in the organisation's time zone. */
+  today: string;
+}
+
+function helpBlocks(input: HomeViewInput): KnownBlock[] {
+  const desk = input.registry.services.find((service) => /service ?desk/i.test(service.name));
+  const deskParty = desk ? findAccountable(input.registry, desk.name, input.today).parties[0] : undefined;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: { type: 'plain_text', text: 'SPOSA — your single point of contact for IT' } },
+    {
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: [
+          '*How to get help*',
+          '• Send me a direct message: ask what our contracts cover, who is responsible for a service, or say what is broken.',
+          `• Mention me in a channel, or use \`${COMMAND} help\`.`,
+          '• Every answer cites the contract clause it rests on; press *Open a ticket* under an answer to get a person on it.',
+        ].join('\n'),
+      },
+    },
+  ];
+  if (deskParty) {
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `Service desk: *${escapeMrkdwn(deskParty.supplier)}* · ${escapeMrkdwn(describeSupportHours(deskParty.contract.supportHours))} · ${escapeMrkdwn(describeContact(deskParty.contract))}` }],
+    });
+  }
+  return blocks;
+}
+
+function accountabilityBlocks(input: HomeViewInput): KnownBlock[] {
+  const lines = input.registry.services.slice(0, MAX_SERVICES).map((service) => {
+    const [lead, ...behind] = findAccountable(input.registry, service.name, input.today).parties;
+    if (!lead) return `• *${escapeMrkdwn(service.name)}*: no contract in force`;
+    const uc = behind.length ? ` (behind it: ${behind.map((party) => escapeMrkdwn(party.supplier)).join(', ')})` : '';
+    return `• *${escapeMrkdwn(service.name)}*: ${escapeMrkdwn(lead.supplier)} — ${lead.contract.type} ${escapeMrkdwn(lead.contract.id)}${uc}`;
+  });
+  // Section text is limited to 3,000 characters: chunk the list.
+  const chunks: string[] = [];
+  for (const line of lines) {
+    if (!chunks.length || (chunks.at(-1) as string).length + line.length > 2_800) chunks.push(line);
+    else chunks[chunks.length - 1] += `\n${line}`;
+  }
+  return [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: 'Who is accountable for what' } },
+    ...chunks.map((text): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text } })),
+  ];
+}
+
+/** The Home tab for one user. */
+export function buildHomeView(input: HomeViewInput): HomeView {
+  const blocks = [...helpBlocks(input), ...(input.isManager ? accountabilityBlocks(input) : [])];
+  return { type: 'home', blocks };
+}

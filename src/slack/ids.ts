@@ -1,0 +1,22 @@
+/** @module Every action_id, callback_id and command SPOSA registers with Slack, in one place. */
+export const ACTION = {
+  openTicket: 'sposa_open_ticket',
+  feedback: 'sposa_answer_feedback',
+} as const;
+
+export const VIEW = {
+  ticket: 'sposa_ticket_modal',
+} as const;
+
+export const SHORTCUT = {
+  reportIncident: 'sposa_report_incident',
+} as const;
+
+export const COMMAND = '/sposa';
+
+/** Block ids of the ticket modal's inputs, read back on submission. */
+export const TICKET_FIELD = {
+  service: 'ticket_service',
+  priority: 'ticket_priority',
+  description: 'ticket_description',
+} as const;

@@ -7,7 +7,7 @@ import { storeTargets, type TestDb } from '../../helpers/test-db.js';
 describe.each(storeTargets())('opening tickets on the demo corpus ($name)', (target) => {
   let db: TestDb;
   let sposa: Sposa;
-  let now = new Date('2026-06-10T12:00:00Z'); // Wednesday 14:00 in Amsterdam
+  const now = new Date('2026-06-10T12:00:00Z'); // Wednesday 14:00 in Amsterdam
   beforeAll(async () => {
     db = await target.open();
     sposa = await testSposa(db, { clock: () => now });

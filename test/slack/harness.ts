@@ -1,0 +1,42 @@
+/** Runs SPOSA's real Slack app in HTTP mode on a local port, against the recording Slack API server. */
+import { createServer } from 'node:net';
+import type { Sposa } from '../../src/compose.js';
+import { createConversations } from '../../src/conversations/index.js';
+import { healthHandler } from '../../src/http/health.js';
+import { silentLogger } from '../../src/shared/logger.js';
+import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
+import { conversationStore } from '../../src/store/index.js';
+import { SIGNING_SECRET } from '../helpers/slack-requests.js';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningApp {
+  url: string;
+  slack: SlackApp;
+  stop(): Promise<void>;
+}
+
+/** Starts one app instance over the given services (two instances may share one database). */
+export async function startSlackApp(sposa: Sposa, apiUrl: string): Promise<RunningApp> {
+  const port = await freePort();
+  const conversations = createConversations(conversationStore(sposa.db), sposa.assistantFor(sposa.config.managerIds));
+  const slack = createSlackApp({
+    config: { mode: 'http', botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl },
+    port,
+    sposa,
+    conversations,
+    logger: silentLogger,
+    health: healthHandler(sposa, 'slack-http'),
+  });
+  await slack.start();
+  return { url: `http://127.0.0.1:${port}`, slack, stop: () => slack.stop() };
+}

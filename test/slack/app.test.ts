@@ -61,7 +61,7 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3_000);
     const reply = await api.waitForCall('chat.postMessage');
-    expect(reply.args).toMatchObject({ channel: 'C1', thread_ts: envelope.event.ts });
+    expect(reply.args).toMatchObject({ channel: 'C1', thread_ts: (envelope.event as { ts?: string }).ts });
     expect(String(reply.args.text)).toContain('Nimbus Workspace B.V.');
     const blocks = JSON.stringify(reply.args.blocks);
     expect(blocks).toContain('SLA-CITRIX-2026');

@@ -36,6 +36,8 @@ export interface Assistant {
 }
 
 const RETRIEVE_K = 10;
+/** With a withheld best match, a visible clause must score this share of it to be offered as the answer. */
+const WITHHELD_RELEVANCE = 0.75;
 const ANSWER_K = 5;
 /** Concepts that make a time-word question about support hours rather than about something else. */
 const SUPPORT_CONCEPTS = /support|hours|service-desk|availability|evening|night|weekend|holiday|24-7|on-call|open/;
@@ -148,11 +150,13 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         }
       }
 
-      const attempt = deps.generator && general.visible.length
-        ? await deps.generator.generate({ question: request.question, language: u.language, clauses: general.visible, history: request.history ?? [] })
+      // When the best match is withheld, weaker visible clauses would answer a different question: leave them out.
+      const answerable = general.withheld.length ? general.visible.filter((hit) => hit.score >= general.topScore * WITHHELD_RELEVANCE) : general.visible;
+      const attempt = deps.generator && answerable.length
+        ? await deps.generator.generate({ question: request.question, language: u.language, clauses: answerable, history: request.history ?? [] })
         : undefined;
       const generated = attempt?.ok ? attempt : undefined;
-      const extractive = extractiveAnswer(request.question, terms, general.visible, u.language);
+      const extractive = extractiveAnswer(request.question, terms, answerable, u.language);
       const withheldNote = general.withheld.length
         ? messages.withheld(general.withheld.map((w) => `${w.contractId}${w.clause ? ` §${w.clause}` : ''} ${w.heading}`.trim()).join('; '))
         : undefined;

@@ -21,11 +21,17 @@ export function isVerbatim(quote: string, text: string): boolean {
   return folded.length > 0 && foldSpace(text).includes(folded);
 }
 
-/** Splits clause text into quotable units: sentences, list items and table rows. */
+/**
+ * Sentence ends: punctuation, white space, then a capital, digit or opening quote. "B.V., gevestigd" and
+ * "e.g. the" are not sentence ends, so abbreviations stay inside their sentence.
+ */
+const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}\d"“‘(])/u;
+
+/** Splits clause text into quotable units: sentences, list items and table rows. Nothing is dropped. */
 export function quotableUnits(text: string): string[] {
   return text
     .split('\n')
-    .flatMap((line) => (line.trimStart().startsWith('|') ? [line.trim()] : (line.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [])))
+    .flatMap((line) => (line.trimStart().startsWith('|') ? [line] : line.split(SENTENCE_END)))
     .map((unit) => unit.trim())
     .filter((unit) => unit.length > 0 && !/^\|?[\s|:-]+\|?$/.test(unit));
 }

@@ -41,6 +41,8 @@ export interface Disclosure {
   withheld: WithheldClause[];
   /** Clauses dropped because their text tries to instruct the assistant. */
   quarantined: RetrievedClause[];
+  /** The best score among all hits, shown or not: visible clauses far below a withheld best are not the answer. */
+  topScore: number;
 }
 
 /** How many of the best hits are looked at for restricted matches worth mentioning. */
@@ -48,7 +50,7 @@ const WITHHELD_WINDOW = 3;
 
 /** Splits retrieved clauses into what this audience may see, what exists but is withheld, and what is unsafe. */
 export function disclose(hits: readonly RetrievedClause[], mayReadRestricted: boolean): Disclosure {
-  const disclosure: Disclosure = { visible: [], withheld: [], quarantined: [] };
+  const disclosure: Disclosure = { visible: [], withheld: [], quarantined: [], topScore: hits[0]?.score ?? 0 };
   hits.forEach((hit, rank) => {
     if (looksLikeInjection(hit.clause.text)) disclosure.quarantined.push(hit);
     else if (!hit.clause.restricted || mayReadRestricted) disclosure.visible.push(hit);

@@ -22,8 +22,19 @@ const DEFINITIONS = /\b(definiti\w*|begrippen|begripsbepalingen|interpretation)\
 /** Words in supplier names that say nothing about which supplier is meant. */
 const GENERIC = new Set(['bv', 'b', 'v', 'ltd', 'nv', 'services', 'service', 'nederland', 'europe', 'software', 'telecom', 'carrier', 'cloud', 'solutions', 'hr', 'team', 'i', 'a', 'ia', 'the', 'and', 'en']);
 
+/** Built once per registry snapshot: snapshots are replaced, never changed, when contracts change. */
+const catalogs = new WeakMap<RegistrySnapshot, ServiceNames[]>();
+
 /** Supplier names as a matchable catalog: the full name plus its distinctive first word ("Nimbus", "Wolkwerk"). */
 export function supplierCatalog(registry: RegistrySnapshot): ServiceNames[] {
+  const known = catalogs.get(registry);
+  if (known) return known;
+  const catalog = buildSupplierCatalog(registry);
+  catalogs.set(registry, catalog);
+  return catalog;
+}
+
+function buildSupplierCatalog(registry: RegistrySnapshot): ServiceNames[] {
   const names = [...new Set(registry.contracts.map((contract) => contract.supplier))];
   return names.map((name) => {
     const words = name.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, ' ').split(/\s+/).filter((word) => word.length >= 4 && !GENERIC.has(word));

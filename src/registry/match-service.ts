@@ -63,7 +63,9 @@ function scorePhrase(queryTokens: string[], phrase: string): { score: number; fu
     const window = queryTokens.slice(start, start + width).join(' ');
     // Between two services named outright, the one named first is usually the subject ("citrix hangt, kan niet inloggen").
     if (window === phrase) return { score: 0.95 - Math.min(start, 40) / 1000, fuzzy: false };
-    if (phrase.length >= FUZZY_MIN_LENGTH) {
+    // Lengths alone bound the similarity; most pairs are ruled out without computing the edit distance.
+    const lengthBound = 1 - Math.abs(window.length - phrase.length) / Math.max(window.length, phrase.length, 1);
+    if (phrase.length >= FUZZY_MIN_LENGTH && lengthBound >= FUZZY_THRESHOLD) {
       const score = similarity(window, phrase);
       if (score >= FUZZY_THRESHOLD && score * 0.9 > best.score) best = { score: score * 0.9, fuzzy: true };
     }

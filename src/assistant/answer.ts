@@ -92,6 +92,11 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         now,
         timezone: deps.timezone,
       });
+      // A follow-up ("and on Saturdays?") is about the service the thread was already about.
+      if (u.services.length === 0) {
+        const earlier = [...(request.history ?? [])].reverse().find((turn) => turn.role === 'user');
+        if (earlier) u.services = understand(earlier.text, { services: snapshot.services, glossary: deps.glossary, defaultLanguage: u.language, now, timezone: deps.timezone }).services;
+      }
       const messages = MESSAGES[u.language];
       const base = { intent: u.intent, language: u.language, citations: [], withheld: [], suggestTicket: false, mode: 'extractive' as const };
       const mayReadRestricted = deps.policy.mayReadRestricted(request.asker, request.audience);

@@ -17,6 +17,12 @@ export interface RecordedTurn {
   createdAt: string;
 }
 
+export interface FeedbackSummary {
+  answers: number;
+  rated: number;
+  helpful: number;
+}
+
 /** The port conversations are kept through; implemented in store/. */
 export interface ConversationStore {
   /**
@@ -33,6 +39,8 @@ export interface ConversationStore {
   turn(turnId: number): Promise<(RecordedTurn & { conversationId: number }) | undefined>;
   /** Records a vote; a second vote by the same person on the same answer replaces the first. */
   recordFeedback(turnId: number, userId: string, helpful: boolean): Promise<void>;
+  /** Answers given and how people rated them since an instant: the experience figures available before XLA ratings. */
+  feedbackSummary(since: Date): Promise<FeedbackSummary>;
   setContext(conversationId: number, context: Record<string, unknown>): Promise<void>;
   context(conversationId: number): Promise<Record<string, unknown>>;
 }

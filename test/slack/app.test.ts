@@ -128,14 +128,17 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
     expect(String(reply.args.text)).toMatch(/can't read attached files|kan ik niet lezen/);
   });
 
-  it('publishes the Home tab, with the accountability overview only for managers', async () => {
+  it('publishes the Home tab: open tickets for everyone, experience and accountability only for managers', async () => {
+    await sposa.openTicket({ service: 'VPN', priority: 'P3', description: 'VPN is slow at home', reporterId: 'U1', origin: { surface: 'slack' } });
     await postEvent(events, eventEnvelope({ type: 'app_home_opened', user: 'U1', channel: 'D5', tab: 'home' }));
     const employee = await api.waitForCall('views.publish', (call) => call.args.user_id === 'U1');
     expect(textOf(employee)).toContain('How to get help');
+    expect(textOf(employee)).toMatch(/INC-\d{4}-\d{5}\* VPN \(P3\)/);
     expect(textOf(employee)).not.toContain('Who is accountable for what');
     await postEvent(events, eventEnvelope({ type: 'app_home_opened', user: 'UMANAGER', channel: 'D6', tab: 'home' }));
     const manager = await api.waitForCall('views.publish', (call) => call.args.user_id === 'UMANAGER');
     expect(textOf(manager)).toContain('Who is accountable for what');
+    expect(textOf(manager)).toContain('Experience, last 30 days');
   });
 
   const command = (text: string, user = 'U1') =>

@@ -1,6 +1,8 @@
 /** @module Block Kit for the App Home tab: how to get help for everyone; who is accountable for what for managers. */
 import type { HomeView, KnownBlock } from '@slack/types';
+import type { FeedbackSummary } from '../../conversations/index.js';
 import { describeContact, describeSupportHours, findAccountable, type RegistrySnapshot } from '../../registry/index.js';
+import type { Ticket } from '../../tickets/index.js';
 import { COMMAND } from '../ids.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 
@@ -12,6 +14,28 @@ export interface HomeViewInput {
   registry: RegistrySnapshot;
   /** YYYY-MM-DD in the organisation's time zone. */
   today: string;
+  /** The viewer's open tickets, newest first. */
+  tickets: readonly Ticket[];
+  /** For managers: how answers were rated over the last 30 days. */
+  experience?: FeedbackSummary;
+}
+
+function ticketBlocks(tickets: readonly Ticket[]): KnownBlock[] {
+  const lines = tickets.slice(0, 10).map((t) => `• *${t.id}* ${escapeMrkdwn(t.service)} (${t.priority}) — ${t.status}, with ${escapeMrkdwn(t.supplier)}`);
+  return [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: 'Your open tickets' } },
+    { type: 'section', text: { type: 'mrkdwn', text: lines.length ? lines.join('\n') : '_No open tickets._' } },
+  ];
+}
+
+function experienceBlocks(experience: FeedbackSummary): KnownBlock[] {
+  const share = experience.rated ? `${Math.round((experience.helpful / experience.rated) * 100)} % helpful` : 'no ratings yet';
+  return [
+    { type: 'divider' },
+    { type: 'header', text: { type: 'plain_text', text: 'Experience, last 30 days' } },
+    { type: 'section', text: { type: 'mrkdwn', text: `${experience.answers} answers given · ${experience.rated} rated · ${share}` } },
+  ];
 }
 
 function helpBlocks(input: HomeViewInput): KnownBlock[] {
@@ -61,8 +85,18 @@ function accountabilityBlocks(input: HomeViewInput): KnownBlock[] {
   ];
 }
 
+/** The manager report of `/sposa report`: experience figures and who is accountable for what. */
+export function buildManagerReportBlocks(input: Omit<HomeViewInput, 'tickets' | 'isManager'>): KnownBlock[] {
+  return [...(input.experience ? experienceBlocks(input.experience) : []), ...accountabilityBlocks({ ...input, isManager: true, tickets: [] })];
+}
+
 /** The Home tab for one user. */
 export function buildHomeView(input: HomeViewInput): HomeView {
-  const blocks = [...helpBlocks(input), ...(input.isManager ? accountabilityBlocks(input) : [])];
+  const blocks = [
+    ...helpBlocks(input),
+    ...ticketBlocks(input.tickets),
+    ...(input.isManager && input.experience ? experienceBlocks(input.experience) : []),
+    ...(input.isManager ? accountabilityBlocks(input) : []),
+  ];
   return { type: 'home', blocks };
 }

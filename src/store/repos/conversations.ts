@@ -67,6 +67,16 @@ export function conversationStore(db: Db): ConversationStore {
       );
     },
 
+    async feedbackSummary(since) {
+      const [row] = await db.query<{ answers: number; rated: number; helpful: number }>(
+        `select (select count(*)::int from conversation_turns where role = 'assistant' and created_at >= $1) as answers,
+                count(*)::int as rated, count(*) filter (where helpful)::int as helpful
+         from answer_feedback where updated_at >= $1`,
+        [since.toISOString()],
+      );
+      return row ?? { answers: 0, rated: 0, helpful: 0 };
+    },
+
     async setContext(conversationId, context) {
       await db.query('update conversations set context = $2 where id = $1', [conversationId, JSON.stringify(context)]);
     },

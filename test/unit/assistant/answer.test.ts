@@ -131,3 +131,23 @@ describe.each(storeTargets())('assistant answers on the demo corpus ($name)', (t
     });
   });
 });
+
+describe('follow-up questions', () => {
+  it('keep the service the thread was about', async () => {
+    const db = await storeTargets()[0]!.open();
+    try {
+      const sposa = await testSposa(db);
+      await sposa.ingest();
+      const assistant = sposa.assistantFor([]);
+      const history = [
+        { role: 'user' as const, text: 'Wie is verantwoordelijk voor Citrix?' },
+        { role: 'assistant' as const, text: 'Nimbus Workspace B.V. is verantwoordelijk voor Citrix Workspace.' },
+      ];
+      const answer = await assistant.answer({ question: 'en wat is de oplostijd bij P1?', asker: { id: 'U1' }, audience: 'private', history });
+      expect(answer.service).toBe('Citrix Workspace');
+      expect(answer.citations[0]?.contractId).toBe('SLA-CITRIX-2026');
+    } finally {
+      await db.destroy();
+    }
+  });
+});

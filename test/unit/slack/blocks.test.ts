@@ -5,6 +5,7 @@ import { answerFallbackText, buildAnswerBlocks } from '../../../src/slack/blocks
 import { buildHomeView } from '../../../src/slack/blocks/home-view.js';
 import { buildTicketModal } from '../../../src/slack/blocks/ticket-modal.js';
 import { ACTION, TICKET_FIELD, VIEW } from '../../../src/slack/ids.js';
+import type { Ticket } from '../../../src/tickets/index.js';
 import { answerMrkdwn, splitText } from '../../../src/slack/mrkdwn.js';
 
 const answer = (overrides: Partial<Answer> = {}): Answer => ({
@@ -99,15 +100,28 @@ describe('buildHomeView', () => {
     contracts: [contract('SLA-DESK', 'SLA', 'HelpPoint', ['Service Desk']), contract('SLA-CITRIX', 'SLA', 'Nimbus', ['Citrix Workspace']), contract('UC-DC', 'UC', 'DC Noord', ['Citrix Workspace'])],
   };
 
-  it('shows everyone how to get help and the service desk’s hours', () => {
-    const json = JSON.stringify(buildHomeView({ isManager: false, registry, today: '2026-06-10' }));
+  const ticket: Ticket = {
+    id: 'INC-2026-00007', status: 'routed', service: 'VPN', priority: 'P2', description: 'x', reporterId: 'U1',
+    origin: { surface: 'slack' }, supplier: 'NetLink', contractId: 'SLA-NET', contractType: 'SLA', underpinning: [],
+    explanation: '', createdAt: '', updatedAt: '',
+  };
+
+  it('shows everyone how to get help, the service desk’s hours and their open tickets', () => {
+    const json = JSON.stringify(buildHomeView({ isManager: false, registry, today: '2026-06-10', tickets: [ticket] }));
     expect(json).toContain('How to get help');
     expect(json).toContain('Service desk: *HelpPoint* · mon-fri 08:00-18:00');
+    expect(json).toContain('*INC-2026-00007* VPN (P2) — routed, with NetLink');
     expect(json).not.toContain('Who is accountable for what');
+    expect(json).not.toContain('Experience');
   });
 
-  it('shows managers who is accountable for what, with the suppliers behind them', () => {
-    const json = JSON.stringify(buildHomeView({ isManager: true, registry, today: '2026-06-10' }));
+  it('says so when there are no open tickets', () => {
+    expect(JSON.stringify(buildHomeView({ isManager: false, registry, today: '2026-06-10', tickets: [] }))).toContain('_No open tickets._');
+  });
+
+  it('shows managers the experience figures and who is accountable for what, with the suppliers behind them', () => {
+    const json = JSON.stringify(buildHomeView({ isManager: true, registry, today: '2026-06-10', tickets: [], experience: { answers: 40, rated: 10, helpful: 7 } }));
+    expect(json).toContain('40 answers given · 10 rated · 70 % helpful');
     expect(json).toContain('*Citrix Workspace*: Nimbus — SLA SLA-CITRIX (behind it: DC Noord)');
   });
 });

@@ -9,7 +9,7 @@ import { SposaError } from '../../../errors.js';
 import { localDate } from '../../../shared/clock.js';
 import { referenceId } from '../../../shared/logger.js';
 import { answerFallbackText, buildAnswerBlocks } from '../../blocks/answer-blocks.js';
-import { buildHomeView } from '../../blocks/home-view.js';
+import { buildManagerReportBlocks } from '../../blocks/home-view.js';
 import { buildTicketModal } from '../../blocks/ticket-modal.js';
 import { COMMAND } from '../../ids.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
@@ -80,6 +80,10 @@ async function askPrivately(deps: SlackDeps, user: string, channel: string, ques
 async function report(deps: SlackDeps, user: string, reply: RespondFn | ((text: string, blocks?: unknown[]) => Promise<unknown>)) {
   const asker = await deps.identity.asker(user);
   if (!deps.sposa.policy.isManager(asker)) return reply('Reports are for service managers. Ask your IT service manager if you need figures.');
-  const view = buildHomeView({ isManager: true, registry: await deps.sposa.registry(), today: localDate(new Date(), deps.sposa.config.timezone) });
-  return (reply as (text: string, blocks?: unknown[]) => Promise<unknown>)('Accountability overview', view.blocks);
+  const blocks = buildManagerReportBlocks({
+    registry: await deps.sposa.registry(),
+    today: localDate(new Date(), deps.sposa.config.timezone),
+    experience: await deps.conversations.store.feedbackSummary(new Date(Date.now() - 30 * 24 * 60 * 60 * 1000)),
+  });
+  return (reply as (text: string, blocks?: unknown[]) => Promise<unknown>)('Accountability and experience overview', blocks);
 }

@@ -7,15 +7,20 @@ import { localDate } from '../../../shared/clock.js';
 import { buildHomeView } from '../../blocks/home-view.js';
 import type { SlackDeps } from '../deps.js';
 
+const EXPERIENCE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
+
 export function registerAppHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== 'home') return;
     try {
       const asker = await deps.identity.asker(event.user);
+      const isManager = deps.sposa.policy.isManager(asker);
       const view = buildHomeView({
-        isManager: deps.sposa.policy.isManager(asker),
+        isManager,
         registry: await deps.sposa.registry(),
         today: localDate(new Date(), deps.sposa.config.timezone),
+        tickets: await deps.sposa.tickets.listByReporter(event.user, { openOnly: true }),
+        experience: isManager ? await deps.conversations.store.feedbackSummary(new Date(Date.now() - EXPERIENCE_WINDOW_MS)) : undefined,
       });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {

@@ -8,7 +8,9 @@ import { ClauseIndex, openAIEmbedder, shippedGlossary } from './retrieval/index.
 import { cached } from './shared/cached.js';
 import { type Clock, localDate, systemClock } from './shared/clock.js';
 import { clauseSource, contractStore, type Db, openDatabase, registryStore, ticketStore } from './store/index.js';
-import { openTicket, type Ticket, type TicketInput, type TicketStore } from './tickets/index.js';
+import type { Priority } from './contracts/index.js';
+import { InvalidInputError } from './errors.js';
+import { changeTicket, openTicket, type Ticket, type TicketAction, type TicketInput, type TicketOrigin, type TicketStore, triage } from './tickets/index.js';
 
 /** The services every adapter (CLI, console, Slack, HTTP) drives. */
 export interface Sposa {
@@ -29,6 +31,13 @@ export interface Sposa {
   registry(): Promise<RegistrySnapshot>;
   /** Opens a ticket routed to the accountable supplier. */
   openTicket(input: TicketInput): Promise<Ticket>;
+  /**
+   * Opens a ticket from a reporter's own words: the service is read from them (or given), the priority triaged
+   * from impact and urgency (or given).
+   */
+  reportIncident(text: string, reporterId: string, options?: { service?: string; priority?: Priority; origin?: TicketOrigin }): Promise<Ticket>;
+  /** Acknowledge, resolve, close, reopen or cancel a ticket. */
+  changeTicket(id: string, action: TicketAction, actor: string, note?: string): Promise<Ticket>;
   readonly tickets: TicketStore;
   close(): Promise<void>;
 }
@@ -109,6 +118,24 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
     registry: () => snapshot.get(),
     tickets,
     openTicket: async (input) => openTicket(input, { store: tickets, registry: await snapshot.get(), clock, timezone: config.timezone }),
+    async reportIncident(text, reporterId, options = {}) {
+      const answer = options.service ? undefined : await assistant.answer({ question: text, asker: { id: reporterId }, audience: 'private' });
+      const service = options.service ?? answer?.service;
+      if (!service) throw new InvalidInputError('service: could not tell which service this is about; name it (e.g. --service citrix)');
+      const triaged = triage(text);
+      return openTicket(
+        {
+          service,
+          priority: options.priority ?? triaged.priority,
+          ...(options.priority ? {} : { impact: triaged.impact, urgency: triaged.urgency }),
+          description: text,
+          reporterId,
+          origin: options.origin ?? { surface: 'cli' },
+        },
+        { store: tickets, registry: await snapshot.get(), clock, timezone: config.timezone },
+      );
+    },
+    changeTicket: (id, action, actor, note) => changeTicket(tickets, clock, { id, action, actor, note }),
     close: () => db.close(),
   };
 }

@@ -11,6 +11,8 @@ import type { Ticket, TicketOrigin, TicketStore } from './types.js';
 export const ticketInputSchema = z.object({
   service: z.string().trim().min(1, 'name the affected service'),
   priority: z.enum(PRIORITIES),
+  impact: z.enum(['high', 'medium', 'low']).optional(),
+  urgency: z.enum(['high', 'medium', 'low']).optional(),
   description: z.string().trim().min(3, 'describe the problem in a few words').max(10_000),
   reporterId: z.string().min(1),
 });
@@ -38,7 +40,7 @@ export async function openTicket(input: TicketInput, deps: OpenTicketDeps): Prom
   if (!parsed.success) {
     throw new InvalidInputError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
   }
-  const { priority, description, reporterId } = parsed.data;
+  const { priority, description, reporterId, impact, urgency } = parsed.data;
   const [match] = matchServices(parsed.data.service, deps.registry.services);
   if (!match || match.score < SERVICE_MATCH_THRESHOLD) {
     throw new InvalidInputError(`service: no service matches "${parsed.data.service}"; known services: ${deps.registry.services.map((s) => s.name).join(', ')}`);
@@ -72,6 +74,8 @@ export async function openTicket(input: TicketInput, deps: OpenTicketDeps): Prom
       explanation: route.explanation,
       responseDue: due('response'),
       resolutionDue: due('resolution'),
+      ...(impact ? { impact } : {}),
+      ...(urgency ? { urgency } : {}),
       createdAt: at,
       updatedAt: at,
     };

@@ -30,6 +30,10 @@ export interface Ticket {
   explanation: string;
   responseDue?: string;
   resolutionDue?: string;
+  acknowledgedAt?: string;
+  resolvedAt?: string;
+  impact?: 'high' | 'medium' | 'low';
+  urgency?: 'high' | 'medium' | 'low';
   createdAt: string;
   updatedAt: string;
 }
@@ -46,6 +50,9 @@ export interface TicketEvent {
 export interface TicketWriter {
   nextNumber(year: number): Promise<number>;
   insert(ticket: Ticket): Promise<void>;
+  /** Reads a ticket and holds it until the transaction ends, so two changes cannot interleave. */
+  lock(id: string): Promise<Ticket | undefined>;
+  update(ticket: Ticket): Promise<void>;
   appendEvent(ticketId: string, event: TicketEvent): Promise<void>;
 }
 
@@ -55,4 +62,5 @@ export interface TicketStore {
   get(id: string): Promise<Ticket | undefined>;
   events(id: string): Promise<TicketEvent[]>;
   listByReporter(reporterId: string, options?: { openOnly?: boolean; limit?: number }): Promise<Ticket[]>;
+  list(options?: { openOnly?: boolean; supplier?: string; limit?: number }): Promise<Ticket[]>;
 }

@@ -6,14 +6,13 @@ const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-
 const TICKET_COLUMNS = `id, status, service, priority, description, reporter_id as "reporterId", origin, supplier,
   contract_id as "contractId", contract_type as "contractType", underpinning, explanation,
   ${iso('response_due')} as "responseDue", ${iso('resolution_due')} as "resolutionDue",
+  ${iso('acknowledged_at')} as "acknowledgedAt", ${iso('resolved_at')} as "resolvedAt", impact, urgency,
   ${iso('created_at')} as "createdAt", ${iso('updated_at')} as "updatedAt"`;
 
-type Row = Omit<Ticket, 'responseDue' | 'resolutionDue'> & { responseDue: string | null; resolutionDue: string | null };
-const toTicket = ({ responseDue, resolutionDue, ...row }: Row): Ticket => ({
-  ...row,
-  ...(responseDue ? { responseDue } : {}),
-  ...(resolutionDue ? { resolutionDue } : {}),
-});
+type Optional = 'responseDue' | 'resolutionDue' | 'acknowledgedAt' | 'resolvedAt' | 'impact' | 'urgency';
+type Row = Omit<Ticket, Optional> & { [K in Optional]: Ticket[K] | null };
+/** Drops the columns that are null, so optional fields are absent rather than null. */
+const toTicket = (row: Row): Ticket => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as unknown as Ticket;
 
 function writer(tx: Queryable): TicketWriter {
   return {
@@ -29,14 +28,24 @@ function writer(tx: Queryable): TicketWriter {
     async insert(ticket) {
       await tx.query(
         `insert into tickets (id, status, service, priority, description, reporter_id, origin, supplier, contract_id,
-           contract_type, underpinning, explanation, response_due, resolution_due, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+           contract_type, underpinning, explanation, response_due, resolution_due, created_at, updated_at, impact, urgency)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
         [
           ticket.id, ticket.status, ticket.service, ticket.priority, ticket.description, ticket.reporterId,
           JSON.stringify(ticket.origin), ticket.supplier, ticket.contractId, ticket.contractType,
           JSON.stringify(ticket.underpinning), ticket.explanation, ticket.responseDue ?? null, ticket.resolutionDue ?? null,
-          ticket.createdAt, ticket.updatedAt,
+          ticket.createdAt, ticket.updatedAt, ticket.impact ?? null, ticket.urgency ?? null,
         ],
+      );
+    },
+    async lock(id) {
+      const [row] = await tx.query<Row>(`select ${TICKET_COLUMNS} from tickets where id = $1 for update`, [id]);
+      return row && toTicket(row);
+    },
+    async update(ticket) {
+      await tx.query(
+        `update tickets set status = $2, updated_at = $3, acknowledged_at = $4, resolved_at = $5 where id = $1`,
+        [ticket.id, ticket.status, ticket.updatedAt, ticket.acknowledgedAt ?? null, ticket.resolvedAt ?? null],
       );
     },
     async appendEvent(ticketId, event) {
@@ -64,6 +73,16 @@ export function ticketStore(db: Db): TicketStore {
          ${openOnly ? `and status not in ('resolved', 'closed', 'cancelled')` : ''}
          order by created_at desc limit $2`,
         [reporterId, limit],
+      );
+      return rows.map(toTicket);
+    },
+    async list({ openOnly = false, supplier, limit = 50 } = {}) {
+      const rows = await db.query<Row>(
+        `select ${TICKET_COLUMNS} from tickets
+         where ($1::boolean is false or status not in ('resolved', 'closed', 'cancelled'))
+           and ($2::text is null or lower(supplier) = lower($2))
+         order by created_at desc limit $3`,
+        [openOnly, supplier ?? null, limit],
       );
       return rows.map(toTicket);
     },

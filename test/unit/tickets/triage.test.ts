@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { canTransition, triage } from '../../../src/tickets/index.js';
+
+describe('triage', () => {
+  it.each([
+    ['Citrix is plat voor de hele afdeling en ik heb vanavond een deadline', 'high', 'high', 'P1'],
+    ['Nobody can log in, everyone is affected', 'high', 'medium', 'P2'],
+    ['mijn printer doet raar', 'low', 'medium', 'P4'],
+    ['I cannot work, my laptop will not start', 'low', 'high', 'P3'],
+    ['meerdere collega s hebben last van traag wifi', 'medium', 'medium', 'P3'],
+    ['een vraag over mijn mailbox, geen haast', 'low', 'low', 'P4'],
+  ])('"%s" → impact %s, urgency %s, %s', (text, impact, urgency, priority) => {
+    expect(triage(text)).toEqual({ impact, urgency, priority });
+  });
+
+  it('takes another matrix when an organisation has its own', () => {
+    const strict = { high: { high: 'P1', medium: 'P1', low: 'P2' }, medium: { high: 'P2', medium: 'P2', low: 'P3' }, low: { high: 'P3', medium: 'P3', low: 'P4' } } as const;
+    expect(triage('everyone is affected', strict).priority).toBe('P1');
+  });
+});
+
+describe('the ticket lifecycle', () => {
+  it.each([
+    ['routed', 'acknowledged', true],
+    ['acknowledged', 'resolved', true],
+    ['resolved', 'reopened', true],
+    ['resolved', 'closed', true],
+    ['routed', 'closed', false],
+    ['closed', 'reopened', false],
+    ['cancelled', 'acknowledged', false],
+  ] as const)('%s → %s is %s', (from, to, allowed) => {
+    expect(canTransition(from, to)).toBe(allowed);
+  });
+});

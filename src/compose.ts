@@ -7,14 +7,23 @@ import { type Accountability, findAccountable, matchServices, type RegistrySnaps
 import { ClauseIndex, openAIEmbedder, shippedGlossary } from './retrieval/index.js';
 import { cached } from './shared/cached.js';
 import { type Clock, localDate, systemClock } from './shared/clock.js';
-import { clauseSource, contractStore, type Db, openDatabase, registryStore, ticketStore } from './store/index.js';
+import { randomBytes } from 'node:crypto';
+import { deliveryHandlers, emailTransport, type PeopleNotifier, supplierKey, type Transport, webhookTransport } from './delivery/index.js';
+import { createWorker, type JobStore, type Worker } from './jobs/index.js';
+import type { Logger } from './shared/logger.js';
+import { clauseSource, contractStore, type Db, jobStore, openDatabase, registryStore, settingsStore, ticketStore } from './store/index.js';
 import type { Priority } from './contracts/index.js';
 import { InvalidInputError } from './errors.js';
-import { changeTicket, openTicket, type Ticket, type TicketAction, type TicketInput, type TicketOrigin, type TicketStore, triage } from './tickets/index.js';
+import {
+  changeTicket, ESCALATE_JOB, openTicket, recordEscalation, sweepSla, type Reroute, rerouteTicket, type SlaStatus, type SlaTerms, slaStatus, slaTerms, type Ticket,
+  type TicketChange, type TicketInput, type TicketOrigin, type TicketStore, triage,
+} from './tickets/index.js';
 
 /** The services every adapter (CLI, console, Slack, HTTP) drives. */
 export interface Sposa {
   readonly config: Config;
+  /** "Now" for everything SPOSA decides: SLA clocks, contract validity, signature freshness. */
+  readonly clock: Clock;
   readonly db: Db;
   readonly clauses: ClauseIndex;
   readonly policy: Policy;
@@ -36,9 +45,23 @@ export interface Sposa {
    * from impact and urgency (or given).
    */
   reportIncident(text: string, reporterId: string, options?: { service?: string; priority?: Priority; origin?: TicketOrigin }): Promise<Ticket>;
-  /** Acknowledge, resolve, close, reopen or cancel a ticket. */
-  changeTicket(id: string, action: TicketAction, actor: string, note?: string): Promise<Ticket>;
+  /** Acknowledge, resolve, close, reopen, cancel, comment on, hold or resume a ticket. */
+  changeTicket(change: TicketChange): Promise<Ticket>;
+  /** Sends a ticket to the supplier accountable for another service. */
+  rerouteTicket(change: Reroute): Promise<Ticket>;
+  /** Whether a ticket's response and resolution are met, on track, at risk or breached, now. */
+  slaStatus(ticket: Ticket): Promise<SlaStatus>;
   readonly tickets: TicketStore;
+  readonly jobs: JobStore;
+  /** The suppliers in the registry, by name. */
+  suppliers(): Promise<string[]>;
+  /** A supplier's key for signing and verifying webhooks (derived from the master secret). */
+  supplierKey(supplier: string): Promise<string>;
+  /**
+   * A worker for the outbox: supplier deliveries (webhook, e-mail and whatever `transports` the adapter adds, such as
+   * Slack), reporter and manager notifications when `people` is given, and the SLA sweep that queues escalations.
+   */
+  createWorker(options: { logger: Logger; transports?: Transport[]; people?: PeopleNotifier; pollMs?: number }): Worker;
   close(): Promise<void>;
 }
 
@@ -89,9 +112,23 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
     });
   const assistant = assistantFor(config.managerIds);
   const tickets = ticketStore(db);
+  const termsOf = async (ticket: Ticket): Promise<SlaTerms | undefined> => {
+    const contract = (await snapshot.get()).contracts.find((candidate) => candidate.id === ticket.contractId);
+    return contract && slaTerms(contract, ticket.priority, config.timezone);
+  };
+  const ticketDeps = { store: tickets, clock, terms: termsOf };
+  const jobs = jobStore(db);
+  // Without a configured master secret, one is generated once and shared by every replica through the database.
+  const masterSecret = cached(
+    async () => config.delivery.signingSecret ?? settingsStore(db).getOrCreate('supplier_signing_secret', () => randomBytes(32).toString('hex')),
+    Number.POSITIVE_INFINITY,
+  );
+  const keyFor = async (supplier: string) => supplierKey(await masterSecret.get(), supplier);
+  const escalationDeps = { ...ticketDeps, atRiskShare: config.sla.atRiskShare };
 
   return {
     config,
+    clock,
     db,
     clauses,
     policy: createPolicy(config.managerIds),
@@ -135,7 +172,29 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
         { store: tickets, registry: await snapshot.get(), clock, timezone: config.timezone },
       );
     },
-    changeTicket: (id, action, actor, note) => changeTicket(tickets, clock, { id, action, actor, note }),
+    changeTicket: async (change) => (await changeTicket(ticketDeps, change)).ticket,
+    rerouteTicket: async (change) =>
+      (await rerouteTicket({ store: tickets, registry: await snapshot.get(), clock, timezone: config.timezone }, change)).ticket,
+    slaStatus: async (ticket) => slaStatus(ticket, clock(), config.sla.atRiskShare, await termsOf(ticket)),
+    jobs,
+    suppliers: async () => [...new Set((await snapshot.get()).contracts.map((contract) => contract.supplier))].sort(),
+    supplierKey: keyFor,
+    createWorker({ logger, transports = [], people, pollMs }) {
+      const email = config.delivery.smtpUrl ? [emailTransport({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.mailFrom })] : [];
+      const handlers = {
+        ...deliveryHandlers({
+          tickets,
+          registry: () => snapshot.get(),
+          transports: [webhookTransport({ keyFor, clock }), ...transports, ...email],
+          publicUrl: config.delivery.publicUrl,
+          clock,
+          logger,
+          people,
+        }),
+        [ESCALATE_JOB]: (payload: Record<string, unknown>) => recordEscalation(escalationDeps, payload),
+      };
+      return createWorker({ store: jobs, handlers, clock, logger, pollMs, periodic: async () => void (await sweepSla(escalationDeps)) });
+    },
     close: () => db.close(),
   };
 }

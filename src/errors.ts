@@ -7,6 +7,8 @@ export const ErrorCode = {
   NotFound: 'sposa_not_found',
   Forbidden: 'sposa_forbidden',
   InvalidInput: 'sposa_invalid_input',
+  Unauthorized: 'sposa_unauthorized',
+  Conflict: 'sposa_conflict',
   Unknown: 'sposa_unknown',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -70,6 +72,22 @@ export class InvalidInputError extends SposaError {
   constructor(message: string) {
     super(ErrorCode.InvalidInput, message);
     this.name = 'InvalidInputError';
+  }
+}
+
+/** A request whose sender could not be verified (a bad or missing signature). */
+export class UnauthorizedError extends SposaError {
+  constructor(message: string) {
+    super(ErrorCode.Unauthorized, message);
+    this.name = 'UnauthorizedError';
+  }
+}
+
+/** A change the current state does not allow, such as resolving a closed ticket. */
+export class ConflictError extends SposaError {
+  constructor(message: string) {
+    super(ErrorCode.Conflict, message);
+    this.name = 'ConflictError';
   }
 }
 

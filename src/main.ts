@@ -29,9 +29,15 @@ async function main(): Promise<void> {
   let stop: () => Promise<void>;
   if (config.slack.mode === 'off') {
     const server: Server = createConsoleServer({ sposa, port: config.port, logger, health: healthHandler(sposa, 'console') });
+    // Without Slack, suppliers are reached by webhook and e-mail; the SLA sweep runs all the same.
+    const worker = sposa.createWorker({ logger });
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
+    worker.start();
     process.stdout.write(`No Slack tokens set: the local console is at http://localhost:${config.port}\n`);
-    stop = () => new Promise((resolve) => server.close(() => resolve()));
+    stop = async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await worker.stop();
+    };
   } else {
     const conversations = createConversations(conversationStore(sposa.db), sposa.assistantFor(config.managerIds));
     const slack = createSlackApp({ config: config.slack, port: config.port, sposa, conversations, logger, health: healthHandler(sposa, `slack-${config.slack.mode}`) });

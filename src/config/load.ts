@@ -15,7 +15,7 @@ function slackConfig(values: Env): SlackConfig {
 }
 
 /** Variables whose values may carry credentials are never echoed back, not even in an error. */
-const SECRET_LIKE = /TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL/;
+const SECRET_LIKE = /TOKEN|SECRET|KEY|PASSWORD|DATABASE_URL|SMTP_URL/;
 
 /**
  * Validates the environment and derives every mode in one place.
@@ -56,5 +56,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { provider: 'offline' },
     slack: slackConfig(values),
     port: values.PORT,
+    sla: { atRiskShare: values.SPOSA_AT_RISK_SHARE },
+    delivery: {
+      signingSecret: values.SPOSA_SUPPLIER_SIGNING_SECRET,
+      publicUrl: values.SPOSA_PUBLIC_URL ?? `http://localhost:${values.PORT}`,
+      smtpUrl: values.SMTP_URL,
+      mailFrom: values.SPOSA_MAIL_FROM,
+    },
   };
 }

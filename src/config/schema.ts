@@ -42,6 +42,13 @@ export const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'expected the signing secret from the app\'s Basic Information page')),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL ending in /api/' })),
   PORT: withDefault('3000').pipe(positiveInteger),
+  SPOSA_AT_RISK_SHARE: withDefault('0.75').pipe(
+    z.string().regex(/^(0(\.\d+)?|1(\.0+)?)$/, 'expected a share between 0 and 1, e.g. 0.75').transform(Number),
+  ),
+  SPOSA_SUPPLIER_SIGNING_SECRET: optional(z.string().min(32, 'expected at least 32 characters of random secret')),
+  SPOSA_PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'expected the http(s) URL SPOSA is reachable at, e.g. https://sposa.example.org' })),
+  SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'expected smtp://host:port or smtps://user:password@host:port')),
+  SPOSA_MAIL_FROM: withDefault('SPOSA <sposa@localhost>'),
 })
   .superRefine((env, context) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -96,4 +103,19 @@ export interface Config {
   slack: SlackConfig;
   /** The HTTP port: Slack events in HTTP mode, the console without Slack, and /healthz in every mode. */
   port: number;
+  sla: {
+    /** The share of a target's support time after which a clock is at risk and the supplier is reminded. */
+    atRiskShare: number;
+  };
+  delivery: DeliveryConfig;
+}
+
+/** How tickets reach suppliers beside Slack: signed webhooks and e-mail. */
+export interface DeliveryConfig {
+  /** Master secret the per-supplier webhook keys derive from; generated and kept in the database when unset. */
+  signingSecret?: string;
+  /** Where suppliers' systems reach SPOSA's inbound endpoint; put into webhook payloads as links. */
+  publicUrl: string;
+  smtpUrl?: string;
+  mailFrom: string;
 }

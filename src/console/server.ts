@@ -10,6 +10,7 @@ import { createConversations } from '../conversations/index.js';
 import { PRIORITIES } from '../contracts/index.js';
 import { NotFoundError } from '../errors.js';
 import { readJson, sendError, sendJson } from '../http/json.js';
+import { SUPPLIER_API_PATH, supplierApiFor } from '../http/supplier-api.js';
 import { describeContact, describeSupportHours, findAccountable } from '../registry/index.js';
 import { localDate } from '../shared/clock.js';
 import { type Logger, referenceId } from '../shared/logger.js';
@@ -48,6 +49,7 @@ export function createConsoleServer(options: ConsoleOptions): Server {
   const managers = [...sposa.config.managerIds, 'console-manager'];
   const assistant = sposa.assistantFor(managers);
   const conversations = createConversations(conversationStore(sposa.db), assistant);
+  const supplierApi = supplierApiFor(sposa, logger);
   const isManager = (user: string) => managers.includes(user);
 
   async function home(user: string) {
@@ -72,6 +74,8 @@ export function createConsoleServer(options: ConsoleOptions): Server {
 
   async function route(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
     const path = `${request.method} ${url.pathname}`;
+    const supplierUpdate = request.method === 'POST' ? SUPPLIER_API_PATH.exec(url.pathname) : null;
+    if (supplierUpdate) return supplierApi(request, response, supplierUpdate[1] as string);
     switch (path) {
       case 'GET /':
         response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(await readFile(PAGE));

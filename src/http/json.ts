@@ -6,7 +6,8 @@ import { ErrorCode, InvalidInputError, SposaError } from '../errors.js';
 /** Request bodies above this are refused: nothing SPOSA accepts is that large. */
 const MAX_BODY_BYTES = 256 * 1024;
 
-export async function readJson<T extends z.ZodType>(request: IncomingMessage, schema: T): Promise<z.infer<T>> {
+/** The raw body as text, bounded; signed requests are verified over exactly these bytes. */
+export async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -14,9 +15,13 @@ export async function readJson<T extends z.ZodType>(request: IncomingMessage, sc
     if (size > MAX_BODY_BYTES) throw new InvalidInputError(`request body larger than ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk as Buffer);
   }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function readJson<T extends z.ZodType>(request: IncomingMessage, schema: T): Promise<z.infer<T>> {
   let raw: unknown;
   try {
-    raw = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    raw = JSON.parse((await readBody(request)) || '{}');
   } catch {
     throw new InvalidInputError('request body is not valid JSON');
   }
@@ -33,6 +38,8 @@ const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
   [ErrorCode.InvalidInput]: 400,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Forbidden]: 403,
+  [ErrorCode.Unauthorized]: 401,
+  [ErrorCode.Conflict]: 409,
 };
 
 /** The one place HTTP adapters turn errors into responses: {error_code, detail}; unknown errors say nothing inside. */

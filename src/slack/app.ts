@@ -10,6 +10,9 @@ import type { Sposa } from '../compose.js';
 import type { SlackConfig } from '../config/index.js';
 import type { Conversations } from '../conversations/index.js';
 import type { Logger } from '../shared/logger.js';
+import { supplierApiFor } from '../http/supplier-api.js';
+import type { Worker } from '../jobs/index.js';
+import { slackPeopleNotifier, slackSupplierTransport } from './delivery.js';
 import { slackIdentity } from './identity.js';
 import { registerListeners } from './listeners/index.js';
 
@@ -21,11 +24,17 @@ export interface SlackAppOptions {
   logger: Logger;
   /** Answers GET /healthz; served beside Slack's endpoint in every mode. */
   health: (request: IncomingMessage, response: ServerResponse) => void;
+  /** Whether start() also starts the outbox worker's polling (tests drain it by hand instead). Default: true. */
+  pollJobs?: boolean;
 }
 
 export interface SlackApp {
   app: App;
+  /** The outbox worker with Slack's transports: supplier channels, reporter threads, managers' DMs. */
+  worker: Worker;
+  /** Starts Slack and the worker. */
   start(): Promise<void>;
+  /** Stops taking events, then lets the worker finish the jobs in hand. */
   stop(): Promise<void>;
 }
 
@@ -48,7 +57,16 @@ function boltLogger(logger: Logger): BoltLogger {
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
   const logger = boltLogger(options.logger);
-  const customRoutes = [{ path: '/healthz', method: ['GET'], handler: options.health }];
+  const supplierApi = supplierApiFor(options.sposa, options.logger);
+  const customRoutes = [
+    { path: '/healthz', method: ['GET'], handler: options.health },
+    {
+      path: '/api/supplier/tickets/:id/events',
+      method: ['POST'],
+      handler: (request: IncomingMessage & { params?: Record<string, string> }, response: ServerResponse) =>
+        supplierApi(request, response, request.params?.id ?? ''),
+    },
+  ];
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const receiver =
     config.mode === 'socket'
@@ -73,11 +91,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.error(async (error) => {
     options.logger.error('unhandled Slack listener error', { error });
   });
+  const worker = options.sposa.createWorker({
+    logger: options.logger,
+    transports: [slackSupplierTransport(client)],
+    people: slackPeopleNotifier(client, { managerIds: options.sposa.config.managerIds, defaultLanguage: options.sposa.config.defaultLanguage }),
+  });
   return {
     app,
+    worker,
     start: async () => {
       await app.start(options.port);
+      if (options.pollJobs !== false) worker.start();
     },
-    stop: () => app.stop().then(() => undefined),
+    stop: async () => {
+      await app.stop();
+      await worker.stop();
+    },
   };
 }

@@ -2,11 +2,19 @@
 export const ACTION = {
   openTicket: 'sposa_open_ticket',
   feedback: 'sposa_answer_feedback',
+  /** Buttons on a ticket in a supplier's channel; the value is the ticket id. */
+  supplierAcknowledge: 'sposa_supplier_acknowledge',
+  supplierResolve: 'sposa_supplier_resolve',
+  supplierNeedInfo: 'sposa_supplier_need_info',
 } as const;
 
 export const VIEW = {
   ticket: 'sposa_ticket_modal',
+  /** The supplier's question to the reporter; private_metadata carries the ticket id and the channel. */
+  needInfo: 'sposa_need_info_modal',
 } as const;
+
+export const NEED_INFO_FIELD = { question: 'need_info_question' } as const;
 
 export const SHORTCUT = {
   reportIncident: 'sposa_report_incident',

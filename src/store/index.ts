@@ -10,6 +10,8 @@ export { migrate } from './migrate.js';
 export { openPglite } from './pglite.js';
 export { openPostgres } from './postgres.js';
 export { clauseSource } from './repos/clauses.js';
+export { enqueueJobs, jobStore } from './repos/jobs.js';
+export { settingsStore } from './repos/settings.js';
 export { contractStore } from './repos/contracts.js';
 export { conversationStore } from './repos/conversations.js';
 export { registryStore } from './repos/registry.js';

@@ -1,11 +1,12 @@
 /** @module Opening a ticket: validate, route to the accountable supplier, set SLA due times, record it all at once. */
 import { z } from 'zod';
-import { addSupportTime } from '../calendar/index.js';
 import { PRIORITIES } from '../contracts/index.js';
 import { InvalidInputError } from '../errors.js';
 import { matchServices, type RegistrySnapshot } from '../registry/index.js';
 import { type Clock, localDate } from '../shared/clock.js';
+import { notificationsFor } from './notifications.js';
 import { routeTicket } from './route.js';
+import { dueTimes, slaTerms } from './sla-clock.js';
 import type { Ticket, TicketOrigin, TicketStore } from './types.js';
 
 export const ticketInputSchema = z.object({
@@ -27,7 +28,7 @@ export interface OpenTicketDeps {
 }
 
 /** Services below this match score are not guessed at: the reporter is asked to pick one. */
-const SERVICE_MATCH_THRESHOLD = 0.75;
+export const SERVICE_MATCH_THRESHOLD = 0.75;
 
 export const ticketId = (year: number, number: number) => `INC-${year}-${String(number).padStart(5, '0')}`;
 
@@ -49,12 +50,7 @@ export async function openTicket(input: TicketInput, deps: OpenTicketDeps): Prom
   const route = routeTicket(deps.registry, match.service, localDate(now, deps.timezone));
   if (!route) throw new InvalidInputError(`service: no contract in force covers ${match.service}, and no service desk agreement either`);
 
-  const target = route.contract.targets[priority];
-  const hours = route.contract.supportHours;
-  const due = (which: 'response' | 'resolution') => {
-    const duration = target?.[which];
-    return duration && hours ? addSupportTime(hours, now, duration, deps.timezone, priority).toISOString() : undefined;
-  };
+  const terms = slaTerms(route.contract, priority, deps.timezone);
   const at = now.toISOString();
   const year = Number(localDate(now, deps.timezone).slice(0, 4));
 
@@ -72,16 +68,23 @@ export async function openTicket(input: TicketInput, deps: OpenTicketDeps): Prom
       contractType: route.contract.type,
       underpinning: route.underpinning,
       explanation: route.explanation,
-      responseDue: due('response'),
-      resolutionDue: due('resolution'),
+      ...(terms ? dueTimes(terms, now, []) : {}),
+      routedAt: at,
+      pauses: [],
       ...(impact ? { impact } : {}),
       ...(urgency ? { urgency } : {}),
       createdAt: at,
       updatedAt: at,
     };
     await writer.insert(ticket);
-    await writer.appendEvent(ticket.id, { type: 'opened', actor: reporterId, at, data: { description, priority, service: match.service } });
-    await writer.appendEvent(ticket.id, { type: 'routed', actor: 'sposa', at, data: { supplier: route.supplier, contractId: route.contract.id, explanation: route.explanation } });
+    await writer.appendEvent(ticket.id, { type: 'opened', actor: reporterId, at, data: { role: 'reporter', description, priority, service: match.service } });
+    const routed = await writer.appendEvent(ticket.id, {
+      type: 'routed',
+      actor: 'sposa',
+      at,
+      data: { role: 'sposa', supplier: route.supplier, contractId: route.contract.id, explanation: route.explanation },
+    });
+    await writer.enqueue(notificationsFor(ticket, routed));
     return ticket;
   });
 }

@@ -1,5 +1,6 @@
 /** @module Ticket types: the lifecycle, the audit trail and the ports tickets are stored through. */
 import type { ContractType, Priority } from '../contracts/index.js';
+import type { NewJob } from '../jobs/index.js';
 
 export const TICKET_STATUSES = ['new', 'routed', 'acknowledged', 'resolved', 'closed', 'reopened', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
@@ -32,14 +33,31 @@ export interface Ticket {
   resolutionDue?: string;
   acknowledgedAt?: string;
   resolvedAt?: string;
+  /** When the current supplier got the ticket; their clocks run from here. */
+  routedAt: string;
+  /** Every wait so far, oldest first; the clocks skip them. */
+  pauses: Pause[];
   impact?: 'high' | 'medium' | 'low';
   urgency?: 'high' | 'medium' | 'low';
   createdAt: string;
   updatedAt: string;
 }
 
+/** An interval in which the SLA clocks stood still: waiting on the reporter or on a third party. */
+export interface Pause {
+  from: string;
+  /** Absent while the ticket is still waiting. */
+  to?: string;
+  reason: 'reporter' | 'third-party';
+}
+
+/** When the ticket started waiting, if it is waiting now. */
+export const pausedSince = (ticket: Pick<Ticket, 'pauses'>): string | undefined => ticket.pauses.find((pause) => !pause.to)?.from;
+
 /** One entry of the append-only audit trail: who did what, when. */
 export interface TicketEvent {
+  /** In order of recording; notifications about an event are keyed on it. */
+  id: number;
   type: string;
   actor: string;
   at: string;
@@ -53,7 +71,9 @@ export interface TicketWriter {
   /** Reads a ticket and holds it until the transaction ends, so two changes cannot interleave. */
   lock(id: string): Promise<Ticket | undefined>;
   update(ticket: Ticket): Promise<void>;
-  appendEvent(ticketId: string, event: TicketEvent): Promise<void>;
+  appendEvent(ticketId: string, event: Omit<TicketEvent, 'id'>): Promise<TicketEvent>;
+  /** Queues the notifications a change causes, in the same transaction: the outbox. */
+  enqueue(jobs: readonly NewJob[]): Promise<void>;
 }
 
 /** The port tickets are stored through; implemented in store/. */
@@ -63,4 +83,6 @@ export interface TicketStore {
   events(id: string): Promise<TicketEvent[]>;
   listByReporter(reporterId: string, options?: { openOnly?: boolean; limit?: number }): Promise<Ticket[]>;
   list(options?: { openOnly?: boolean; supplier?: string; limit?: number }): Promise<Ticket[]>;
+  /** The reporter's open tickets that started in a conversation thread, newest first. */
+  inThread(origin: { channel: string; thread: string }, reporterId: string): Promise<Ticket[]>;
 }

@@ -16,6 +16,8 @@ export interface StoreTarget {
 export interface TestDb extends Db {
   /** Closes the database and, on the real server, drops its schema. */
   destroy(): Promise<void>;
+  /** On the real server: another connection pool to the same data, as a second replica would have. */
+  another?(): Promise<Db>;
 }
 
 async function openPgliteTarget(): Promise<TestDb> {
@@ -34,6 +36,7 @@ async function openPostgresTarget(url: string): Promise<TestDb> {
   await migrate(db);
   return {
     ...db,
+    another: () => openPostgres({ url, schema, maxConnections: 4 }),
     async destroy() {
       await db.close();
       const cleanup = new pg.Client({ connectionString: url });

@@ -36,6 +36,8 @@ export async function startSlackApp(sposa: Sposa, apiUrl: string): Promise<Runni
     conversations,
     logger: silentLogger,
     health: healthHandler(sposa, 'slack-http'),
+    // Jobs run when a test drains them, so deliveries never land in another test's recorded calls.
+    pollJobs: false,
   });
   await slack.start();
   return { url: `http://127.0.0.1:${port}`, slack, stop: () => slack.stop() };

@@ -103,7 +103,7 @@ describe('buildHomeView', () => {
   const ticket: Ticket = {
     id: 'INC-2026-00007', status: 'routed', service: 'VPN', priority: 'P2', description: 'x', reporterId: 'U1',
     origin: { surface: 'slack' }, supplier: 'NetLink', contractId: 'SLA-NET', contractType: 'SLA', underpinning: [],
-    explanation: '', createdAt: '', updatedAt: '',
+    explanation: '', createdAt: '', updatedAt: '', routedAt: '', pauses: [],
   };
 
   it('shows everyone how to get help, the service desk’s hours and their open tickets', () => {

@@ -7,7 +7,7 @@ import { storeTargets, type TestDb } from '../../helpers/test-db.js';
 describe.each(storeTargets())('opening tickets on the demo corpus ($name)', (target) => {
   let db: TestDb;
   let sposa: Sposa;
-  const now = new Date('2026-06-10T12:00:00Z'); // Wednesday 14:00 in Amsterdam
+  let now = new Date('2026-06-10T12:00:00Z'); // Wednesday 14:00 in Amsterdam
   beforeAll(async () => {
     db = await target.open();
     sposa = await testSposa(db, { clock: () => now });
@@ -54,6 +54,23 @@ describe.each(storeTargets())('opening tickets on the demo corpus ($name)', (tar
       ['routed', 'sposa'],
     ]);
     expect(events[0]?.data).toMatchObject({ description: 'It does not work', priority: 'P2' });
+  });
+
+  // SLA-CITRIX-2026: P2 30m/8h and P3 4h/3d within mon-fri 07:00-19:00, closed on public holidays; P1 15m/4h, 24/7.
+  describe.each([
+    ['a weeknight P2 waits for the morning', '2026-06-10T21:00:00Z', 'P2', '2026-06-11T05:30:00.000Z', '2026-06-11T13:00:00.000Z'],
+    ['a weeknight P1 runs through the night', '2026-06-10T21:00:00Z', 'P1', '2026-06-10T21:15:00.000Z', '2026-06-11T01:00:00.000Z'],
+    // Saturday 10:00: the clock starts Monday 07:00; 3 days of 12 support hours end Wednesday 19:00.
+    ['a weekend P3 starts on Monday', '2026-06-13T08:00:00Z', 'P3', '2026-06-15T09:00:00.000Z', '2026-06-17T17:00:00.000Z'],
+    // Friday 18:00 before Koningsdag (Monday 27 April): 1h on Friday, the rest from Tuesday 07:00.
+    ['a P2 before a public holiday skips it', '2026-04-24T16:00:00Z', 'P2', '2026-04-24T16:30:00.000Z', '2026-04-28T12:00:00.000Z'],
+  ] as const)('%s', (_name, at, priority, responseDue, resolutionDue) => {
+    it('gets the due times worked out by hand', async () => {
+      now = new Date(at);
+      const ticket = await open('citrix', priority);
+      expect({ responseDue: ticket.responseDue, resolutionDue: ticket.resolutionDue }).toEqual({ responseDue, resolutionDue });
+      now = new Date('2026-06-10T12:00:00Z');
+    });
   });
 
   it('keeps the reporter’s own words', async () => {

@@ -54,7 +54,24 @@ describe.each(storeTargets())('sposa ticket on $name', (target) => {
     expect(shown.events.map((event: { type: string; actor: string }) => `${event.type}:${event.actor}`)).toEqual([
       'opened:cli', 'routed:sposa', 'acknowledged:nimbus-agent', 'resolved:nimbus-agent',
     ]);
-    expect(shown.events[3].data).toEqual({ note: 'Restarted the StoreFront servers' });
+    expect(shown.events[3].data).toEqual({ note: 'Restarted the StoreFront servers', role: 'staff' });
+  });
+
+  it('holds a ticket while it waits on the reporter, resumes it, reroutes it, and shows the computed SLA status', async () => {
+    now = new Date('2026-06-10T12:00:00Z');
+    const opened = JSON.parse((await run('ticket', 'open', 'citrix hangt', '--service', 'citrix', '--priority', 'P2', '--json')).stdout);
+    expect(opened.sla).toEqual({ response: 'on-track', resolution: 'on-track' });
+    expect((await run('ticket', 'wait', opened.id, '--note', 'Which client version?')).stdout).toBe(`${opened.id} is now acknowledged, waiting.\n`);
+    now = new Date('2026-06-10T13:00:00Z');
+    const waiting = JSON.parse((await run('ticket', 'show', opened.id, '--json')).stdout);
+    expect(waiting).toMatchObject({ waitingSince: '2026-06-10T12:00:00.000Z', sla: { response: 'met', resolution: 'paused' } });
+    await run('ticket', 'resume', opened.id, '--role', 'reporter', '--note', 'Version 2409');
+    const resumed = JSON.parse((await run('ticket', 'show', opened.id, '--json')).stdout);
+    // An hour on hold within office hours moves the 8-hour resolution target by an hour.
+    expect(Date.parse(resumed.resolutionDue) - Date.parse(opened.resolutionDue)).toBe(3_600_000);
+    const moved = await run('ticket', 'reroute', opened.id, '--service', 'vpn', '--note', 'It is the VPN client');
+    expect(moved.stdout).toContain('is now with NetLink Telecom B.V.');
+    expect((await run('ticket', 'wait', opened.id, '--waiting-on', 'someone')).stderr).toContain('--waiting-on expects reporter or third-party');
   });
 
   it('lists open tickets per supplier', async () => {

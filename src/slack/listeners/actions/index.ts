@@ -7,6 +7,7 @@ import type { App, BlockAction } from '@slack/bolt';
 import { buildTicketModal } from '../../blocks/ticket-modal.js';
 import { ACTION } from '../../ids.js';
 import type { SlackDeps } from '../deps.js';
+import { registerSupplierActions } from './supplier.js';
 
 const NOT_HELPFUL = {
   en: 'Thanks, noted. Sorry this did not help: press *Open a ticket* under the answer and a person will pick it up.',
@@ -15,6 +16,7 @@ const NOT_HELPFUL = {
 const HELPFUL = { en: 'Thanks for letting me know!', nl: 'Dank je voor je reactie!' };
 
 export function registerActions(app: App, deps: SlackDeps): void {
+  registerSupplierActions(app, deps);
   app.action<BlockAction>(ACTION.openTicket, async ({ ack, body, action, client }) => {
     await ack();
     const turnId = Number('value' in action ? action.value : NaN);

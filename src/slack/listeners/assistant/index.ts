@@ -10,7 +10,7 @@ import { buildAnswerBlocks } from '../../blocks/answer-blocks.js';
 import { truncate } from '../../mrkdwn.js';
 import { personMessage } from '../../payloads.js';
 import type { SlackDeps } from '../deps.js';
-import { stripMentions } from '../events/respond.js';
+import { passAnswerToSupplier, stripMentions } from '../events/respond.js';
 
 const PROMPTS = [
   { title: 'Who is responsible for Citrix?', message: 'Who is responsible for Citrix?' },
@@ -60,6 +60,9 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
       const text = stripMentions(message.text);
       if (!text) return void (await say("I can't read attached files or screenshots. Please describe in words what is wrong."));
       try {
+        const eventId = (body as { event_id?: string }).event_id;
+        const where = { channel: message.channel, threadTs: message.thread_ts, user: message.user, text, eventId };
+        if (await passAnswerToSupplier(deps, where, (reply) => say(reply))) return;
         await setTitle(truncate(text, 60));
         await setStatus('is reading the contracts…');
         const asker = await deps.identity.asker(message.user);
@@ -68,7 +71,7 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
           asker,
           text,
           audience: 'private',
-          eventId: (body as { event_id?: string }).event_id,
+          eventId,
         });
         if (result.duplicate) return;
         const streamer = sayStream();

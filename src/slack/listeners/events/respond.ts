@@ -4,6 +4,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { Audience } from '../../../assistant/index.js';
+import { detectLanguage } from '../../../contracts/index.js';
 import { referenceId } from '../../../shared/logger.js';
 import { answerFallbackText, buildAnswerBlocks } from '../../blocks/answer-blocks.js';
 import type { SlackDeps } from '../deps.js';
@@ -34,6 +35,29 @@ const FAILED = (reference: string) =>
 /** Removes the bot's own mention ("<@U123> is citrix down?") so the question reads as typed. */
 export const stripMentions = (text: string) => text.replace(/<@[UW][A-Z0-9]+>/g, '').replace(/\s+/g, ' ').trim();
 
+const PASSED_ON = {
+  en: (supplier: string, id: string) => `Thanks, I have passed your answer to ${supplier}; ${id} is moving again.`,
+  nl: (supplier: string, id: string) => `Dank je, ik heb je antwoord aan ${supplier} doorgegeven; ${id} loopt weer.`,
+};
+
+/**
+ * A reporter's reply in the thread of a ticket waiting on them is the answer the supplier asked for: it goes to the
+ * supplier and the clocks run again, instead of being taken as a new question.
+ */
+export async function passAnswerToSupplier(
+  deps: SlackDeps,
+  message: Pick<SlackMessage, 'channel' | 'threadTs' | 'user' | 'text' | 'eventId'>,
+  post: (text: string) => Promise<unknown>,
+): Promise<boolean> {
+  const tickets = await deps.sposa.tickets.inThread({ channel: message.channel, thread: message.threadTs }, message.user);
+  const waiting = tickets.find((ticket) => ticket.pauses.some((pause) => !pause.to && pause.reason === 'reporter'));
+  if (!waiting) return false;
+  if (message.eventId && !(await deps.conversations.store.claimEvent(message.eventId, 'slack'))) return true;
+  const ticket = await deps.sposa.changeTicket({ id: waiting.id, action: 'resume', actor: message.user, role: 'reporter', note: message.text });
+  await post(PASSED_ON[detectLanguage(message.text, deps.sposa.config.defaultLanguage)](ticket.supplier, ticket.id));
+  return true;
+}
+
 export async function respond(deps: SlackDeps, client: WebClient, message: SlackMessage): Promise<void> {
   const post = (text: string, blocks?: unknown[]) =>
     client.chat.postMessage({ channel: message.channel, thread_ts: message.threadTs, text, ...(blocks ? { blocks: blocks as never } : {}) });
@@ -44,6 +68,7 @@ export async function respond(deps: SlackDeps, client: WebClient, message: Slack
       if (claimed) await post(`${ONLY_FILES[deps.sposa.config.defaultLanguage]}`);
       return;
     }
+    if (await passAnswerToSupplier(deps, message, post)) return;
     const asker = await deps.identity.asker(message.user);
     const result = await deps.conversations.handle({
       key: { surface: 'slack', channel: message.channel, thread: message.threadTs },

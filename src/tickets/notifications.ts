@@ -1,0 +1,30 @@
+/**
+ * @module Who hears of a ticket event: the supplier of what others did, the reporter (in their Slack thread) of what
+ * the supplier did, and the service managers of a breach. Returned as jobs for the outbox, keyed on the event so a
+ * retried transaction or a second replica can never notify twice.
+ */
+import type { NewJob } from '../jobs/index.js';
+import type { Ticket, TicketEvent } from './types.js';
+
+/** Who acted: suppliers act through their channel or endpoint; reporters in their thread; staff on the CLI or console. */
+export type ActorRole = 'reporter' | 'supplier' | 'staff' | 'sposa';
+
+export const JOB_KINDS = { supplier: 'ticket.notify-supplier', reporter: 'ticket.notify-reporter', managers: 'ticket.notify-managers' } as const;
+
+/** What the supplier hears about: new work, and what others did to it. */
+const FOR_SUPPLIER = new Set(['routed', 'commented', 'resumed', 'reopened', 'cancelled', 'closed', 'response-at-risk', 'resolution-at-risk', 'response-breached', 'resolution-breached']);
+/** What the reporter hears about: progress on their ticket. */
+const FOR_REPORTER = new Set(['acknowledged', 'waiting', 'commented', 'resolved', 'rerouted', 'response-breached', 'resolution-breached']);
+const FOR_MANAGERS = new Set(['response-breached', 'resolution-breached']);
+
+export function notificationsFor(ticket: Ticket, event: TicketEvent): NewJob[] {
+  const role = (event.data.role as ActorRole | undefined) ?? 'staff';
+  const job = (kind: string): NewJob => ({ kind, payload: { ticketId: ticket.id, eventId: event.id }, dedupeKey: `${kind}:${event.id}`, runAt: event.at });
+  const jobs: NewJob[] = [];
+  if (FOR_SUPPLIER.has(event.type) && role !== 'supplier') jobs.push(job(JOB_KINDS.supplier));
+  // A reroute is new work for the new supplier as well as news for the reporter.
+  if (event.type === 'rerouted') jobs.push(job(JOB_KINDS.supplier));
+  if (FOR_REPORTER.has(event.type) && role !== 'reporter' && ticket.origin.surface === 'slack' && ticket.origin.channel) jobs.push(job(JOB_KINDS.reporter));
+  if (FOR_MANAGERS.has(event.type)) jobs.push(job(JOB_KINDS.managers));
+  return jobs;
+}

@@ -81,6 +81,15 @@ describe.each(storeTargets())('sposa ticket on $name', (target) => {
     expect(tickets.every((t: { supplier: string; status: string }) => t.supplier === 'NetLink Telecom B.V.' && t.status === 'routed')).toBe(true);
   });
 
+  it('prints a supplier’s signing key for its ITSM team, and the state of the delivery queue', async () => {
+    const key = (await run('supplier', 'key', 'nimbus workspace b.v.')).stdout.trim();
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(key).toBe(await sposa.supplierKey('Nimbus Workspace B.V.'));
+    expect((await run('supplier', 'key', 'Nobody')).stderr).toContain('known: ');
+    const queue = JSON.parse((await run('supplier', 'deliveries', '--json')).stdout);
+    expect(queue.pending).toBeGreaterThan(0); // the tickets opened above, waiting for a worker
+  });
+
   it('says which ticket does not exist', async () => {
     expect((await run('ticket', 'show', 'INC-1999-00001')).stderr).toContain('no ticket INC-1999-00001');
     expect((await run('ticket', 'resolve', 'INC-1999-00001')).stderr).toContain('no ticket INC-1999-00001');

@@ -54,8 +54,10 @@ export function createConsoleServer(options: ConsoleOptions): Server {
 
   async function home(user: string) {
     const registry = await sposa.registry();
-    const today = localDate(new Date(), sposa.config.timezone);
-    const tickets = await sposa.tickets.listByReporter(user, { limit: 10 });
+    const today = localDate(sposa.clock(), sposa.config.timezone);
+    const tickets = await Promise.all(
+      (await sposa.tickets.listByReporter(user, { limit: 10 })).map(async (ticket) => ({ ...ticket, sla: await sposa.slaStatus(ticket) })),
+    );
     const accountability = isManager(user)
       ? registry.services.map((service) => {
           const [lead, ...behind] = findAccountable(registry, service.name, today).parties;

@@ -157,6 +157,20 @@ describe.each(storeTargets())('delivering tickets to suppliers ($name)', (target
     expect(hooks.received.map((hook) => hook.body.event)).toEqual(['rerouted']);
   });
 
+  it('keeps a wait running across a reroute and starts the new supplier’s clocks when it ends', async () => {
+    const ticket = await open('Printing');
+    later(10);
+    await sposa.changeTicket({ id: ticket.id, action: 'wait', actor: 'print-agent', role: 'supplier', note: 'Which printer?' });
+    later(10);
+    const moved = await sposa.rerouteTicket({ id: ticket.id, service: 'Mail', actor: 'desk', role: 'staff' });
+    expect(await sposa.slaStatus(moved)).toEqual({ response: 'paused', resolution: 'paused' });
+    later(30);
+    const resumed = await sposa.changeTicket({ id: ticket.id, action: 'resume', actor: 'U1', role: 'reporter', note: 'Printer 3' });
+    // Hook Supplier's targets (1h / 4h, 24/7) run from the end of the wait, not from the reroute or the opening.
+    expect(resumed.responseDue).toBe(new Date(now.getTime() + 3_600_000).toISOString());
+    expect(resumed.resolutionDue).toBe(new Date(now.getTime() + 4 * 3_600_000).toISOString());
+  });
+
   it.runIf(target.name === 'postgres')('never delivers a ticket twice when two replicas work one queue', async () => {
     const second = await (db.another as () => Promise<Db>)();
     const replica = await openOn(second, dir);

@@ -10,6 +10,7 @@ import { createConversations } from '../conversations/index.js';
 import { PRIORITIES } from '../contracts/index.js';
 import { NotFoundError } from '../errors.js';
 import { readJson, sendError, sendJson } from '../http/json.js';
+import { createMetrics } from '../http/metrics.js';
 import { SUPPLIER_API_PATH, supplierApiFor } from '../http/supplier-api.js';
 import { describeContact, describeSupportHours, findAccountable } from '../registry/index.js';
 import { localDate } from '../shared/clock.js';
@@ -50,6 +51,7 @@ export function createConsoleServer(options: ConsoleOptions): Server {
   const assistant = sposa.assistantFor(managers);
   const conversations = createConversations(conversationStore(sposa.db), assistant);
   const supplierApi = supplierApiFor(sposa, logger);
+  const metrics = createMetrics(sposa);
   const isManager = (user: string) => managers.includes(user);
 
   async function home(user: string) {
@@ -84,6 +86,9 @@ export function createConsoleServer(options: ConsoleOptions): Server {
         return;
       case 'GET /healthz':
         options.health(request, response);
+        return;
+      case 'GET /metrics':
+        metrics.handler(request, response);
         return;
       case 'GET /api/users':
         return sendJson(response, 200, { users: CONSOLE_USERS });

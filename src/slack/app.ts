@@ -10,6 +10,7 @@ import type { Sposa } from '../compose.js';
 import type { SlackConfig } from '../config/index.js';
 import type { Conversations } from '../conversations/index.js';
 import type { Logger } from '../shared/logger.js';
+import { createMetrics } from '../http/metrics.js';
 import { supplierApiFor } from '../http/supplier-api.js';
 import type { Worker } from '../jobs/index.js';
 import { slackPeopleNotifier, slackSupplierTransport } from './delivery.js';
@@ -58,8 +59,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
   const logger = boltLogger(options.logger);
   const supplierApi = supplierApiFor(options.sposa, options.logger);
+  const metrics = createMetrics(options.sposa);
   const customRoutes = [
     { path: '/healthz', method: ['GET'], handler: options.health },
+    { path: '/metrics', method: ['GET'], handler: metrics.handler },
     {
       path: '/api/supplier/tickets/:id/events',
       method: ['POST'],
@@ -81,6 +84,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           processBeforeResponse: false,
         });
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, ignoreSelf: true });
+  app.use(async ({ body, next }) => {
+    metrics.slackEvents.inc({ type: String((body as { type?: string }).type ?? (body as { command?: string }).command ?? 'unknown') });
+    await next();
+  });
   const client = new WebClient(config.botToken, clientOptions);
   registerListeners(app, {
     sposa: options.sposa,

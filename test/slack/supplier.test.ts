@@ -158,4 +158,14 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
     const forged = await post(`${app.url}/api/supplier/tickets/${ticket.id}/events`, body.replace('Sanne', 'Mallory'), headers);
     expect(forged.status).toBe(401);
   });
+
+  it('exposes tickets, clocks, breaches, deliveries and Slack traffic on /metrics for Prometheus', async () => {
+    const text = await (await fetch(`${app.url}/metrics`)).text();
+    expect(text).toMatch(/sposa_tickets\{status="acknowledged"\} \d+/);
+    expect(text).toMatch(/sposa_open_ticket_clocks\{clock="response",state="breached"\} \d+/);
+    expect(text).toMatch(/sposa_sla_breaches\{clock="response"\} [1-9]/);
+    expect(text).toMatch(/sposa_deliveries\{state="done"\} [1-9]/);
+    expect(text).toMatch(/sposa_slack_events_total\{type="view_submission"\} [1-9]/);
+    expect(text).toContain('sposa_process_resident_memory_bytes');
+  });
 });

@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import { type Answer, type Assistant, type Asker, type Audience, createAssistant, createPolicy, openAIGenerator, type Policy } from './assistant/index.js';
 import type { Config } from './config/index.js';
 import { type IngestOptions, type IngestSummary, ingestContracts, readContractSources } from './contracts/index.js';
-import { type Accountability, findAccountable, matchServices, type RegistrySnapshot } from './registry/index.js';
+import { type Accountability, findAccountable, type RegistrySnapshot } from './registry/index.js';
 import { ClauseIndex, openAIEmbedder, shippedGlossary } from './retrieval/index.js';
 import { cached } from './shared/cached.js';
 import { type Clock, localDate, systemClock } from './shared/clock.js';
@@ -15,7 +15,7 @@ import { clauseSource, contractStore, type Db, jobStore, openDatabase, registryS
 import type { Priority } from './contracts/index.js';
 import { InvalidInputError } from './errors.js';
 import {
-  changeTicket, ESCALATE_JOB, openTicket, recordEscalation, sweepSla, type Reroute, rerouteTicket, type SlaStatus, type SlaTerms, slaStatus, slaTerms, type Ticket,
+  changeTicket, ESCALATE_JOB, openTicket, readService, recordEscalation, sweepSla, type Reroute, rerouteTicket, type SlaStatus, type SlaTerms, slaStatus, slaTerms, type Ticket,
   type TicketChange, type TicketInput, type TicketOrigin, type TicketStore, triage,
 } from './tickets/index.js';
 
@@ -149,15 +149,17 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
     ask: (question, { asker, audience = 'private' }) => assistant.answer({ question, asker, audience }),
     assistantFor,
     async detectService(text) {
-      const [best] = matchServices(text, (await snapshot.get()).services);
-      return best && best.score >= SERVICE_MATCH_THRESHOLD ? best.service : undefined;
+      const reading = readService(text, (await snapshot.get()).services, SERVICE_MATCH_THRESHOLD);
+      return 'service' in reading ? reading.service : undefined;
     },
     registry: () => snapshot.get(),
     tickets,
     openTicket: async (input) => openTicket(input, { store: tickets, registry: await snapshot.get(), clock, timezone: config.timezone }),
     async reportIncident(text, reporterId, options = {}) {
-      const answer = options.service ? undefined : await assistant.answer({ question: text, asker: { id: reporterId }, audience: 'private' });
-      const service = options.service ?? answer?.service;
+      const reading = options.service ? { service: options.service } : readService(text, (await snapshot.get()).services, SERVICE_MATCH_THRESHOLD);
+      if ('ambiguous' in reading) throw new InvalidInputError(`service: which one is it, ${reading.ambiguous.join(' or ')}? Name it (e.g. --service "${reading.ambiguous[0]}")`);
+      // Words that name no service may still describe one ("I cannot log in from home"): retrieval reads those.
+      const service = 'service' in reading ? reading.service : (await assistant.answer({ question: text, asker: { id: reporterId }, audience: 'private' })).service;
       if (!service) throw new InvalidInputError('service: could not tell which service this is about; name it (e.g. --service citrix)');
       const triaged = triage(text);
       return openTicket(

@@ -36,6 +36,10 @@ export function webhookTransport({ keyFor, clock, timeoutMs = 10_000 }: WebhookO
         },
         body,
         signal: AbortSignal.timeout(timeoutMs),
+      }).catch((error: unknown) => {
+        // fetch says only "fetch failed"; the cause (ENOTFOUND, ECONNREFUSED, a timeout) is what an operator needs.
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        throw new Error(`${url} unreachable: ${cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))}`);
       });
       await response.body?.cancel();
       if (response.ok) return { url, status: String(response.status) };

@@ -5,6 +5,6 @@ export { type Reroute, type RerouteDeps, rerouteTicket } from './reroute.js';
 export { CLOCK_STATES, type ClockState, dueTime, dueTimes, elapsedSupportMinutes, type SlaStatus, type SlaTerms, slaStatus, slaTerms } from './sla-clock.js';
 export { openTicket, type OpenTicketDeps, ticketId, type TicketInput, ticketInputSchema } from './open-ticket.js';
 export { type Route, routeTicket } from './route.js';
-export { DEFAULT_MATRIX, type Level, type Triage, triage } from './triage.js';
+export { DEFAULT_MATRIX, type Level, readService, type ServiceReading, type Triage, triage } from './triage.js';
 export * from './types.js';
 export { ESCALATE_JOB, type EscalationDeps, recordEscalation, sweepSla } from './escalation.js';

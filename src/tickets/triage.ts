@@ -3,7 +3,7 @@
  * it hurts; both are read from the reporter's own words and can be overridden by whoever opens the ticket.
  */
 import type { Priority } from '../contracts/index.js';
-import { normalize } from '../registry/index.js';
+import { matchServices, normalize, type ServiceNames } from '../registry/index.js';
 
 export type Level = 'high' | 'medium' | 'low';
 
@@ -31,4 +31,21 @@ export function triage(description: string, matrix = DEFAULT_MATRIX): Triage {
   const impact: Level = HIGH_IMPACT.test(text) ? 'high' : MEDIUM_IMPACT.test(text) ? 'medium' : 'low';
   const urgency: Level = HIGH_URGENCY.test(text) ? 'high' : LOW_URGENCY.test(text) ? 'low' : 'medium';
   return { impact, urgency, priority: matrix[impact][urgency] };
+}
+
+/** Matches this close to the best one are as likely: the reporter is asked which service they mean. */
+const TIE = 0.05;
+
+export type ServiceReading = { service: string } | { ambiguous: string[] } | { none: true };
+
+/**
+ * The service a report is about, from names, aliases and typos in the reporter's words. When it names two or more
+ * services equally well ("outlook and the vpn are both down") nobody guesses: the reporter is asked.
+ */
+export function readService(text: string, services: readonly ServiceNames[], threshold: number): ServiceReading {
+  const matches = matchServices(text, services).filter((match) => match.score >= threshold);
+  const [best] = matches;
+  if (!best) return { none: true };
+  const tied = matches.filter((match) => best.score - match.score <= TIE).map((match) => match.service);
+  return tied.length > 1 ? { ambiguous: tied } : { service: best.service };
 }

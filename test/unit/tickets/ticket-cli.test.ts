@@ -90,6 +90,14 @@ describe.each(storeTargets())('sposa ticket on $name', (target) => {
     expect(queue.pending).toBeGreaterThan(0); // the tickets opened above, waiting for a worker
   });
 
+  it('asks which service is meant when the words name two equally well, and opens nothing', async () => {
+    const before = (await sposa.tickets.list({ limit: 1_000 })).length;
+    const { code, stderr } = await run('ticket', 'open', 'outlook en de vpn doen het allebei niet');
+    expect(code).toBe(2);
+    expect(stderr).toContain('which one is it, E-mail or VPN?');
+    expect((await sposa.tickets.list({ limit: 1_000 })).length).toBe(before);
+  });
+
   it('says which ticket does not exist', async () => {
     expect((await run('ticket', 'show', 'INC-1999-00001')).stderr).toContain('no ticket INC-1999-00001');
     expect((await run('ticket', 'resolve', 'INC-1999-00001')).stderr).toContain('no ticket INC-1999-00001');

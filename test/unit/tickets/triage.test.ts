@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTransition, triage } from '../../../src/tickets/index.js';
+import { canTransition, readService, triage } from '../../../src/tickets/index.js';
 
 describe('triage', () => {
   it.each([
@@ -30,5 +30,25 @@ describe('the ticket lifecycle', () => {
     ['cancelled', 'acknowledged', false],
   ] as const)('%s → %s is %s', (from, to, allowed) => {
     expect(canTransition(from, to)).toBe(allowed);
+  });
+});
+
+describe('readService', () => {
+  const services = [
+    { name: 'E-mail', aliases: ['outlook', 'mail'] },
+    { name: 'VPN', aliases: ['vpn', 'thuiswerken'] },
+    { name: 'Citrix Workspace', aliases: ['citrix'] },
+  ];
+
+  it('reads the one service a report names, by alias', () => {
+    expect(readService('Citrix hangt sinds vanochtend', services, 0.75)).toEqual({ service: 'Citrix Workspace' });
+  });
+
+  it('asks back when a report names two services equally well', () => {
+    expect(readService('outlook en de vpn doen het allebei niet', services, 0.75)).toEqual({ ambiguous: ['E-mail', 'VPN'] });
+  });
+
+  it('says so when a report names no service', () => {
+    expect(readService('mijn scherm is zwart', services, 0.75)).toEqual({ none: true });
   });
 });

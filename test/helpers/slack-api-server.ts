@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface SlackCall {
   method: string;
   args: Record<string, unknown>;
+  /** When the call arrived (ms since the epoch): the load benchmark measures time to the answer with it. */
+  at: number;
 }
 
 export interface SlackApiServer {
@@ -86,11 +88,11 @@ export async function startSlackApiServer(botUserId = 'UBOT'): Promise<SlackApiS
       const limit = limits.get(method);
       if (limit && limit.times > 0) {
         limit.times -= 1;
-        calls.push({ method: `${method} (rate limited)`, args });
+        calls.push({ method: `${method} (rate limited)`, args, at: Date.now() });
         response.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limit.seconds) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
-      const call = { method, args };
+      const call = { method, args, at: Date.now() };
       calls.push(call);
       for (const waiter of [...waiters]) {
         if (waiter.method === method && waiter.match(call)) {

@@ -9,7 +9,7 @@ import { cached } from './shared/cached.js';
 import { type Clock, localDate, systemClock } from './shared/clock.js';
 import { randomBytes } from 'node:crypto';
 import { deliveryHandlers, emailTransport, type PeopleNotifier, supplierKey, type Transport, webhookTransport } from './delivery/index.js';
-import { createWorker, type JobStore, type Worker } from './jobs/index.js';
+import { createWorker, type JobHandler, type JobStore, type Worker } from './jobs/index.js';
 import type { Logger } from './shared/logger.js';
 import { clauseSource, contractStore, type Db, jobStore, openDatabase, registryStore, settingsStore, ticketStore } from './store/index.js';
 import type { Priority } from './contracts/index.js';
@@ -59,9 +59,10 @@ export interface Sposa {
   supplierKey(supplier: string): Promise<string>;
   /**
    * A worker for the outbox: supplier deliveries (webhook, e-mail and whatever `transports` the adapter adds, such as
-   * Slack), reporter and manager notifications when `people` is given, and the SLA sweep that queues escalations.
+   * Slack), reporter and manager notifications when `people` is given, the adapter's own `handlers`, and the SLA
+   * sweep that queues escalations.
    */
-  createWorker(options: { logger: Logger; transports?: Transport[]; people?: PeopleNotifier; pollMs?: number }): Worker;
+  createWorker(options: { logger: Logger; transports?: Transport[]; people?: PeopleNotifier; handlers?: Record<string, JobHandler>; pollMs?: number }): Worker;
   close(): Promise<void>;
 }
 
@@ -181,7 +182,7 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
     jobs,
     suppliers: async () => [...new Set((await snapshot.get()).contracts.map((contract) => contract.supplier))].sort(),
     supplierKey: keyFor,
-    createWorker({ logger, transports = [], people, pollMs }) {
+    createWorker({ logger, transports = [], people, handlers: adapterHandlers = {}, pollMs }) {
       const email = config.delivery.smtpUrl ? [emailTransport({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.mailFrom })] : [];
       const handlers = {
         ...deliveryHandlers({
@@ -194,6 +195,7 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
           people,
         }),
         [ESCALATE_JOB]: (payload: Record<string, unknown>) => recordEscalation(escalationDeps, payload),
+        ...adapterHandlers,
       };
       return createWorker({ store: jobs, handlers, clock, logger, pollMs, periodic: async () => void (await sweepSla(escalationDeps)) });
     },

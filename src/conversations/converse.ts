@@ -3,6 +3,7 @@
  * gives the assistant the thread's earlier turns, and records both sides so feedback and tickets can refer to them.
  */
 import type { Answer, Assistant, Asker, Audience, Turn } from '../assistant/index.js';
+import type { NewJob } from '../jobs/index.js';
 import type { ConversationStore, ThreadKey } from './types.js';
 
 /** Earlier turns given to the assistant: enough for "and in the weekend?" to know what "it" is. */
@@ -15,6 +16,8 @@ export interface IncomingMessage {
   audience: Audience;
   /** The transport's id for this delivery (Slack event_id); repeats are dropped. */
   eventId?: string;
+  /** Queued with the claim: answers later if this process dies before it has answered (see ConversationStore). */
+  fallback?: NewJob;
 }
 
 export type ConverseResult = { duplicate: true } | { duplicate: false; answer: Answer; turnId: number; conversationId: number };
@@ -32,7 +35,7 @@ export function createConversations(store: ConversationStore, assistant: Assista
   return {
     store,
     async handle(message) {
-      if (message.eventId && !(await store.claimEvent(message.eventId, message.key.surface))) return { duplicate: true };
+      if (message.eventId && !(await store.claimEvent(message.eventId, message.key.surface, message.fallback))) return { duplicate: true };
       const conversationId = await store.open(message.key, message.asker.id);
       const history: Turn[] = (await store.history(conversationId, HISTORY_TURNS)).map(({ role, text }) => ({ role, text }));
       const answer = await assistant.answer({ question: message.text, asker: message.asker, audience: message.audience, history });

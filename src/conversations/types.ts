@@ -1,4 +1,5 @@
 /** @module Conversation types: threads, turns and feedback, the same on Slack and the local console. */
+import type { NewJob } from '../jobs/index.js';
 import type { Answer, Turn } from '../assistant/index.js';
 
 /** Where a conversation lives: Slack or the console, a channel (or DM), and a thread in it. */
@@ -27,8 +28,9 @@ export interface FeedbackSummary {
 export interface ConversationStore {
   /**
    * Claims an inbound event: true the first time an id is seen, false for every repeat (retries, a second replica).
+   * A `fallback` job is queued in the same transaction: the safety net that answers if this process dies first.
    */
-  claimEvent(eventId: string, source: string): Promise<boolean>;
+  claimEvent(eventId: string, source: string, fallback?: NewJob): Promise<boolean>;
   /** Finds or starts the conversation for a thread; returns its id. */
   open(key: ThreadKey, startedBy: string): Promise<number>;
   /** The conversation for a thread, if SPOSA takes part in it. */

@@ -35,6 +35,8 @@ export interface JobStore {
   complete(job: ClaimedJob, worker: string, at: Date): Promise<void>;
   retry(job: ClaimedJob, worker: string, runAt: Date, error: string): Promise<void>;
   fail(job: ClaimedJob, worker: string, at: Date, error: string): Promise<void>;
+  /** Withdraws a job that is no longer needed (a safety net whose work got done); a no-op once it has run. */
+  cancel(dedupeKey: string, at: Date): Promise<void>;
   counts(): Promise<JobCounts>;
   /** Jobs given up on, newest first: what an operator looks at. */
   failed(limit?: number): Promise<(ClaimedJob & { lastError: string })[]>;

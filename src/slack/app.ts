@@ -15,6 +15,9 @@ import { supplierApiFor } from '../http/supplier-api.js';
 import type { Worker } from '../jobs/index.js';
 import { slackPeopleNotifier, slackSupplierTransport } from './delivery.js';
 import { slackIdentity } from './identity.js';
+import { LATE_ANSWER_JOB, parseLateMessage } from './late-answer.js';
+import type { SlackDeps } from './listeners/deps.js';
+import { respond } from './listeners/events/respond.js';
 import { registerListeners } from './listeners/index.js';
 
 export interface SlackAppOptions {
@@ -89,12 +92,13 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     await next();
   });
   const client = new WebClient(config.botToken, clientOptions);
-  registerListeners(app, {
+  const deps: SlackDeps = {
     sposa: options.sposa,
     conversations: options.conversations,
     identity: slackIdentity(client, options.sposa.config.managerIds),
     logger: options.logger,
-  });
+  };
+  registerListeners(app, deps);
   app.error(async (error) => {
     options.logger.error('unhandled Slack listener error', { error });
   });
@@ -102,6 +106,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: options.logger,
     transports: [slackSupplierTransport(client)],
     people: slackPeopleNotifier(client, { managerIds: options.sposa.config.managerIds, defaultLanguage: options.sposa.config.defaultLanguage }),
+    handlers: { [LATE_ANSWER_JOB]: (payload) => respond(deps, client, { ...parseLateMessage(payload) }, { late: true }) },
   });
   return {
     app,

@@ -21,6 +21,8 @@ export interface SlackApiServer {
   waitForCall(method: string, match?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   /** Fails the next `times` calls of a method with HTTP 429 and Retry-After. */
   rateLimitNext(method: string, seconds: number, times?: number): void;
+  /** Fails the next `times` calls of a method with `{ok: false, error: "internal_error"}`, as Slack does when it breaks. */
+  failNext(method: string, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function startSlackApiServer(botUserId = 'UBOT'): Promise<SlackApiS
   const calls: SlackCall[] = [];
   const waiters: { method: string; match: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }[] = [];
   const limits = new Map<string, { seconds: number; times: number }>();
+  const failures = new Map<string, number>();
   let counter = 100;
   const ts = () => `1700000000.${String((counter += 1)).padStart(6, '0')}`;
 
@@ -92,6 +95,13 @@ export async function startSlackApiServer(botUserId = 'UBOT'): Promise<SlackApiS
         response.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(limit.seconds) }).end(JSON.stringify({ ok: false, error: 'ratelimited' }));
         return;
       }
+      const failing = failures.get(method) ?? 0;
+      if (failing > 0) {
+        failures.set(method, failing - 1);
+        calls.push({ method: `${method} (failed)`, args, at: Date.now() });
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: 'internal_error' }));
+        return;
+      }
       const call = { method, args, at: Date.now() };
       calls.push(call);
       for (const waiter of [...waiters]) {
@@ -122,6 +132,9 @@ export async function startSlackApiServer(botUserId = 'UBOT'): Promise<SlackApiS
     },
     rateLimitNext(method, seconds, times = 1) {
       limits.set(method, { seconds, times });
+    },
+    failNext(method, times = 1) {
+      failures.set(method, times);
     },
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };

@@ -2,6 +2,7 @@
 import type { Answer } from '../../assistant/index.js';
 import type { ConversationStore, RecordedTurn } from '../../conversations/index.js';
 import type { Db } from '../db.js';
+import { enqueueJobs } from './jobs.js';
 
 type TurnRow = Omit<RecordedTurn, 'answer'> & { answer: Answer | null; conversationId: number };
 
@@ -12,9 +13,12 @@ export function conversationStore(db: Db): ConversationStore {
   const turnColumns = `id::int as id, conversation_id::int as "conversationId", role, author, text, answer,
                        to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "createdAt"`;
   return {
-    async claimEvent(eventId, source) {
-      const rows = await db.query('insert into processed_events (event_id, source) values ($1, $2) on conflict do nothing returning event_id', [eventId, source]);
-      return rows.length === 1;
+    async claimEvent(eventId, source, fallback) {
+      return db.transaction(async (tx) => {
+        const rows = await tx.query('insert into processed_events (event_id, source) values ($1, $2) on conflict do nothing returning event_id', [eventId, source]);
+        if (rows.length === 1 && fallback) await enqueueJobs(tx, [fallback]);
+        return rows.length === 1;
+      });
     },
 
     async open(key, startedBy) {

@@ -45,6 +45,9 @@ export function jobStore(db: Db): JobStore {
         job.id, worker, at.toISOString(), error.slice(0, 2_000),
       ]);
     },
+    async cancel(dedupeKey, at) {
+      await db.query(`update jobs set done_at = $2, last_error = 'cancelled' where dedupe_key = $1 and done_at is null and failed_at is null`, [dedupeKey, at.toISOString()]);
+    },
     async counts() {
       const [row] = await db.query<{ pending: number; failed: number; done: number }>(
         `select count(*) filter (where done_at is null and failed_at is null)::int as pending,

@@ -10,6 +10,7 @@ import { buildAnswerBlocks } from '../../blocks/answer-blocks.js';
 import { truncate } from '../../mrkdwn.js';
 import { personMessage } from '../../payloads.js';
 import type { SlackDeps } from '../deps.js';
+import { lateAnswerJob } from '../../late-answer.js';
 import { passAnswerToSupplier, stripMentions } from '../events/respond.js';
 
 const PROMPTS = [
@@ -59,9 +60,14 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
       if (!message?.thread_ts) return;
       const text = stripMentions(message.text);
       if (!text) return void (await say("I can't read attached files or screenshots. Please describe in words what is wrong."));
+      const eventId = (body as { event_id?: string }).event_id;
+      const where = { channel: message.channel, threadTs: message.thread_ts, user: message.user, text, eventId };
+      // If this replica dies mid-answer, another answers the thread a minute later (see late-answer.ts).
+      const fallback = eventId ? lateAnswerJob(eventId, { ...where, audience: 'private', files: [] }, deps.sposa.clock()) : undefined;
+      const answered = async () => {
+        if (fallback) await deps.sposa.jobs.cancel(fallback.dedupeKey, deps.sposa.clock());
+      };
       try {
-        const eventId = (body as { event_id?: string }).event_id;
-        const where = { channel: message.channel, threadTs: message.thread_ts, user: message.user, text, eventId };
         if (await passAnswerToSupplier(deps, where, (reply) => say(reply))) return;
         await setTitle(truncate(text, 60));
         await setStatus('is reading the contracts…');
@@ -72,6 +78,7 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
           text,
           audience: 'private',
           eventId,
+          fallback,
         });
         if (result.duplicate) return;
         const streamer = sayStream();
@@ -80,6 +87,7 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
         }
         // The citations and buttons follow the streamed text as blocks when the stream closes.
         await streamer.stop({ blocks: buildAnswerBlocks({ ...result.answer, text: '' }, result.turnId).filter((block) => block.type !== 'section') });
+        await answered();
       } catch (error) {
         const reference = referenceId();
         deps.logger.error('assistant thread failed', { reference, channel: message.channel, error });
@@ -88,6 +96,7 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
           thread_ts: message.thread_ts,
           text: `Sorry, something went wrong on my side (reference ${reference}). Please try again in a minute.`,
         });
+        await answered();
       }
     },
   });

@@ -7,6 +7,7 @@ import type { Audience } from '../../../assistant/index.js';
 import { detectLanguage } from '../../../contracts/index.js';
 import { referenceId } from '../../../shared/logger.js';
 import { answerFallbackText, buildAnswerBlocks } from '../../blocks/answer-blocks.js';
+import { lateAnswerJob } from '../../late-answer.js';
 import type { SlackDeps } from '../deps.js';
 
 export interface SlackMessage {
@@ -28,6 +29,10 @@ const FILE_NOTE = {
 const ONLY_FILES = {
   en: "I can't read attached files or screenshots. Please describe in words what is wrong or what you want to know.",
   nl: 'Bijlagen en schermafbeeldingen kan ik niet lezen. Beschrijf in woorden wat er mis is of wat je wilt weten.',
+};
+const LATE = {
+  en: 'Sorry this took a while: something went wrong on my side, and I answered as soon as I could.',
+  nl: 'Sorry dat dit even duurde: er ging iets mis aan mijn kant, en ik antwoord zo snel als ik kon.',
 };
 const FAILED = (reference: string) =>
   `Sorry, something went wrong on my side and I could not answer (reference ${reference}). Please try again in a minute, or contact the service desk. / Sorry, er ging iets mis aan mijn kant (referentie ${reference}).`;
@@ -58,13 +63,22 @@ export async function passAnswerToSupplier(
   return true;
 }
 
-export async function respond(deps: SlackDeps, client: WebClient, message: SlackMessage): Promise<void> {
+/**
+ * Answers a message in its thread. `late` is the safety net's second try for an event whose first replica died: the
+ * event is already claimed, and the answer comes with an apology for the wait.
+ */
+export async function respond(deps: SlackDeps, client: WebClient, message: SlackMessage, options: { late?: boolean } = {}): Promise<void> {
   const post = (text: string, blocks?: unknown[]) =>
     client.chat.postMessage({ channel: message.channel, thread_ts: message.threadTs, text, ...(blocks ? { blocks: blocks as never } : {}) });
+  const { eventId } = message;
+  const fallback = eventId && !options.late ? lateAnswerJob(eventId, message, deps.sposa.clock()) : undefined;
+  const answered = async () => {
+    if (fallback) await deps.sposa.jobs.cancel(fallback.dedupeKey, deps.sposa.clock());
+  };
   try {
     if (!message.text) {
       if (message.files.length === 0) return;
-      const claimed = message.eventId ? await deps.conversations.store.claimEvent(message.eventId, 'slack') : true;
+      const claimed = eventId && !options.late ? await deps.conversations.store.claimEvent(eventId, 'slack') : true;
       if (claimed) await post(`${ONLY_FILES[deps.sposa.config.defaultLanguage]}`);
       return;
     }
@@ -75,17 +89,27 @@ export async function respond(deps: SlackDeps, client: WebClient, message: Slack
       asker,
       text: message.text,
       audience: message.audience,
-      eventId: message.eventId,
+      ...(options.late ? {} : { eventId, fallback }),
     });
     if (result.duplicate) {
-      deps.logger.debug('dropped a repeated event', { eventId: message.eventId });
+      deps.logger.debug('dropped a repeated event', { eventId });
       return;
     }
+    if (options.late) await post(LATE[result.answer.language]);
     await post(answerFallbackText(result.answer), buildAnswerBlocks(result.answer, result.turnId));
+    await answered();
     if (message.files.length) await post(FILE_NOTE[result.answer.language](message.files.join(', ')));
   } catch (error) {
     const reference = referenceId();
     deps.logger.error('could not answer a Slack message', { reference, channel: message.channel, error });
-    await post(FAILED(reference)).catch((postError: unknown) => deps.logger.error('could not post the apology either', { reference, error: postError }));
+    // An apology that reaches the user ends the matter; one that does not leaves the safety net in place, and the
+    // safety net itself fails so that its job is tried again.
+    try {
+      await post(FAILED(reference));
+      await answered();
+    } catch (postError) {
+      deps.logger.error('could not post the apology either', { reference, error: postError });
+      if (options.late) throw postError;
+    }
   }
 }

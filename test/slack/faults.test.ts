@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Sposa } from '../../src/compose.js';
+import { lateAnswerJob } from '../../src/slack/late-answer.js';
+import { conversationStore } from '../../src/store/index.js';
+import { type SlackApiServer, startSlackApiServer } from '../helpers/slack-api-server.js';
+import { eventEnvelope, postEvent } from '../helpers/slack-requests.js';
+import { DEMO_NOW, testSposa } from '../helpers/sposa.js';
+import { storeTargets, type TestDb } from '../helpers/test-db.js';
+import { type RunningApp, startSlackApp } from './harness.js';
+
+const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(storeTargets())('when Slack or a replica fails mid-answer ($name)', (target) => {
+  let db: TestDb;
+  let sposa: Sposa;
+  let api: SlackApiServer;
+  let app: RunningApp;
+  let events: string;
+  let now = DEMO_NOW;
+  let thread = 0;
+
+  beforeAll(async () => {
+    db = await target.open();
+    api = await startSlackApiServer();
+    sposa = await testSposa(db, { clock: () => now });
+    await sposa.ingest();
+    app = await startSlackApp(sposa, api.apiUrl);
+    events = `${app.url}/slack/events`;
+  });
+  afterAll(async () => {
+    await app?.stop();
+    await api?.close();
+    await db?.destroy();
+  });
+  beforeEach(() => {
+    api.calls.length = 0;
+  });
+
+  const mention = (text: string) => {
+    const ts = `1700100000.${String((thread += 1)).padStart(6, '0')}`;
+    return { ts, envelope: eventEnvelope({ type: 'app_mention', user: 'U1', text: `<@UBOT> ${text}`, channel: 'C1', ts }) };
+  };
+  const answersIn = (ts: string) => api.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === ts);
+  const aMinuteLater = () => {
+    now = new Date(now.getTime() + 61_000);
+    return app.slack.worker.drain();
+  };
+
+  it('answers once it can, with an apology, when neither the answer nor the apology could be posted', async () => {
+    api.failNext('chat.postMessage', 2);
+    const { ts, envelope } = mention('who is responsible for citrix?');
+    expect((await postEvent(events, envelope)).status).toBe(200);
+    await settle(500);
+    expect(api.callsOf('chat.postMessage (failed)')).toHaveLength(2);
+    expect(answersIn(ts)).toHaveLength(0);
+    await aMinuteLater();
+    const [apology, answer] = answersIn(ts);
+    expect(String(apology?.args.text)).toContain('took a while');
+    expect(String(answer?.args.text)).toContain('Nimbus Workspace B.V.');
+    await aMinuteLater();
+    expect(answersIn(ts)).toHaveLength(2);
+  });
+
+  it('answers the event of a replica that died after claiming it', async () => {
+    const eventId = 'EvDiedMidAnswer';
+    const message = { channel: 'C1', threadTs: '1700200000.000001', user: 'U1', text: 'werkt de servicedesk ook in het weekend?', audience: 'channel' as const, files: [] };
+    // What the dead replica got done: the claim, and the safety net queued with it.
+    expect(await conversationStore(sposa.db).claimEvent(eventId, 'slack', lateAnswerJob(eventId, message, now))).toBe(true);
+    // Slack has its acknowledgement and never retries; the safety net answers instead.
+    await aMinuteLater();
+    expect(answersIn(message.threadTs).map((call) => String(call.args.text))).toEqual([expect.stringContaining('duurde'), expect.any(String)]);
+  });
+
+  it('withdraws the safety net once the answer is posted, so nothing is said twice', async () => {
+    const { ts, envelope } = mention('is de vpn 24/7 beschikbaar?');
+    await postEvent(events, envelope);
+    await api.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts);
+    await settle(200);
+    await aMinuteLater();
+    expect(answersIn(ts)).toHaveLength(1);
+  });
+
+  it('waits out Slack’s 429 with Retry-After and posts the answer once', async () => {
+    api.rateLimitNext('chat.postMessage', 1);
+    const { ts, envelope } = mention('wie levert de wifi?');
+    await postEvent(events, envelope);
+    const answer = await api.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts, 10_000);
+    expect(api.callsOf('chat.postMessage (rate limited)')).toHaveLength(1);
+    expect(String(answer.args.text).length).toBeGreaterThan(0);
+    await settle(300);
+    expect(answersIn(ts)).toHaveLength(1);
+  });
+});

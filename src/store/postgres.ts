@@ -22,6 +22,9 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     max: options.maxConnections ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema},public` } : {}),
   });
+  // A server restart or failover drops idle connections; the pool discards them and the next query connects afresh.
+  // Without a listener Node would treat the dropped connection's error as fatal and stop the whole process.
+  pool.on('error', () => undefined);
   // Fail at start, not on the first user request, when the server is unreachable.
   await pool.query('select 1');
   const queryable = (client: Pick<pg.Pool, 'query'>): Queryable => ({
@@ -38,16 +41,20 @@ export async function openPostgres(options: PostgresOptions): Promise<Db> {
     ...queryable(pool),
     async transaction(work) {
       const client = await pool.connect();
+      let broken: Error | undefined;
       try {
         await client.query('begin');
         const result = await work(queryable(client));
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => undefined);
+        // A connection that cannot even roll back is dead: it is destroyed rather than returned to the pool.
+        await client.query('rollback').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

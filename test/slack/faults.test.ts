@@ -90,4 +90,17 @@ describe.each(storeTargets())('when Slack or a replica fails mid-answer ($name)'
     await settle(300);
     expect(answersIn(ts)).toHaveLength(1);
   });
+
+  it.runIf(target.name === 'postgres')('keeps answering after the database server drops every connection', async () => {
+    // The pool's connections, found by asking on each of them at once, then cut as a server restart would.
+    const pids = await Promise.all(Array.from({ length: 4 }, () => sposa.db.query<{ pid: number }>('select pg_backend_pid() as pid, pg_sleep(0.05)')));
+    const admin = await (db.another as () => Promise<typeof sposa.db>)();
+    await admin.query('select pg_terminate_backend(pid) from unnest($1::int[]) as pid', [[...new Set(pids.flat().map((row) => row.pid))]]);
+    await admin.close();
+    await settle(200);
+    const { ts, envelope } = mention('wie is verantwoordelijk voor de vpn?');
+    await postEvent(events, envelope);
+    const reply = await api.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts, 10_000);
+    expect(String(reply.args.text)).toContain('NetLink');
+  });
 });

@@ -76,7 +76,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const receiver =
     config.mode === 'socket'
-      ? new SocketModeReceiver({ appToken: config.appToken, logger, customRoutes, installerOptions: { port: options.port } })
+      ? new SocketModeReceiver({ appToken: config.appToken, logger, customRoutes, installerOptions: { port: options.port, clientOptions } })
       : new HTTPReceiver({
           signingSecret: config.signingSecret,
           port: options.port,

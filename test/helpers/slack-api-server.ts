@@ -21,6 +21,8 @@ export interface SlackApiServer {
   waitForCall(method: string, match?: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   /** Fails the next `times` calls of a method with HTTP 429 and Retry-After. */
   rateLimitNext(method: string, seconds: number, times?: number): void;
+  /** What apps.connections.open hands out: the Socket Mode server's WebSocket URL. */
+  socketModeUrl: string;
   /** Fails the next `times` calls of a method with `{ok: false, error: "internal_error"}`, as Slack does when it breaks. */
   failNext(method: string, times?: number): void;
   close(): Promise<void>;
@@ -43,11 +45,14 @@ export async function startSlackApiServer(botUserId = 'UBOT'): Promise<SlackApiS
   const waiters: { method: string; match: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }[] = [];
   const limits = new Map<string, { seconds: number; times: number }>();
   const failures = new Map<string, number>();
+  const state = { socketModeUrl: '' };
   let counter = 100;
   const ts = () => `1700000000.${String((counter += 1)).padStart(6, '0')}`;
 
   const reply = (method: string, args: Record<string, unknown>): Record<string, unknown> => {
     switch (method) {
+      case 'apps.connections.open':
+        return { url: state.socketModeUrl };
       case 'auth.test':
         return { user_id: botUserId, bot_id: 'BBOT', team_id: 'T1', team: 'Test', user: 'sposa', url: 'https://test.slack.com/' };
       case 'chat.postMessage': {
@@ -117,6 +122,12 @@ export async function startSlackApiServer(botUserId = 'UBOT'): Promise<SlackApiS
   const { port } = server.address() as AddressInfo;
   return {
     apiUrl: `http://127.0.0.1:${port}/api/`,
+    get socketModeUrl() {
+      return state.socketModeUrl;
+    },
+    set socketModeUrl(url: string) {
+      state.socketModeUrl = url;
+    },
     responseUrl: `http://127.0.0.1:${port}/response/1`,
     calls,
     callsOf: (method) => calls.filter((call) => call.method === method),

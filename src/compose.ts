@@ -7,10 +7,11 @@ import { type Accountability, findAccountable, matchServices, type RegistrySnaps
 import { ClauseIndex, openAIEmbedder, shippedGlossary } from './retrieval/index.js';
 import { cached } from './shared/cached.js';
 import { type Clock, localDate, systemClock } from './shared/clock.js';
-import { clauseSource, contractStore, type Db, openDatabase, registryStore, ticketStore } from './store/index.js';
+import { clauseSource, contractStore, type Db, openDatabase, ratingStore, registryStore, ticketStore } from './store/index.js';
 import type { Priority } from './contracts/index.js';
 import { InvalidInputError } from './errors.js';
 import { changeTicket, openTicket, type Ticket, type TicketAction, type TicketInput, type TicketOrigin, type TicketStore, triage } from './tickets/index.js';
+import { createXla, type Xla } from './xla/index.js';
 
 /** The services every adapter (CLI, console, Slack, HTTP) drives. */
 export interface Sposa {
@@ -39,6 +40,8 @@ export interface Sposa {
   /** Acknowledge, resolve, close, reopen or cancel a ticket. */
   changeTicket(id: string, action: TicketAction, actor: string, note?: string): Promise<Ticket>;
   readonly tickets: TicketStore;
+  /** Experience (XLA): reporters' ratings of resolved tickets, and reports that set them beside the SLA. */
+  readonly xla: Xla;
   close(): Promise<void>;
 }
 
@@ -136,6 +139,14 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
       );
     },
     changeTicket: (id, action, actor, note) => changeTicket(tickets, clock, { id, action, actor, note }),
+    xla: createXla({
+      store: ratingStore(db),
+      clock,
+      timezone: config.timezone,
+      defaultLanguage: config.defaultLanguage,
+      reminderDelayMs: config.ratingReminderHours * 60 * 60 * 1000,
+      contracts: async () => (await snapshot.get()).contracts,
+    }),
     close: () => db.close(),
   };
 }

@@ -4,11 +4,13 @@ import { type Command, type CliContext, EXIT } from './context.js';
 import { askCommand } from './commands/ask.js';
 import { evalCommand } from './commands/eval.js';
 import { ingestCommand } from './commands/ingest.js';
+import { rateCommand } from './commands/rate.js';
+import { reportCommand } from './commands/report.js';
 import { shellCommand } from './commands/shell.js';
 import { ticketCommand } from './commands/ticket.js';
 import { whoCommand } from './commands/who.js';
 
-const commands: Command[] = [ingestCommand, whoCommand, askCommand, ticketCommand, evalCommand, shellCommand(runCli)];
+const commands: Command[] = [ingestCommand, whoCommand, askCommand, ticketCommand, rateCommand, reportCommand, evalCommand, shellCommand(runCli)];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.usage.length));

@@ -56,5 +56,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { provider: 'offline' },
     slack: slackConfig(values),
     port: values.PORT,
+    ratingReminderHours: values.SPOSA_RATING_REMINDER_HOURS,
   };
 }

@@ -9,6 +9,7 @@ import type { Sposa } from '../compose.js';
 import { createConversations } from '../conversations/index.js';
 import { PRIORITIES } from '../contracts/index.js';
 import { NotFoundError } from '../errors.js';
+import { dashboardRoutes } from './dashboard.js';
 import { readJson, sendError, sendJson } from '../http/json.js';
 import { describeContact, describeSupportHours, findAccountable } from '../registry/index.js';
 import { localDate } from '../shared/clock.js';
@@ -49,6 +50,7 @@ export function createConsoleServer(options: ConsoleOptions): Server {
   const assistant = sposa.assistantFor(managers);
   const conversations = createConversations(conversationStore(sposa.db), assistant);
   const isManager = (user: string) => managers.includes(user);
+  const dashboard = dashboardRoutes({ sposa, isManager: (url) => isManager(userSchema.parse(url.searchParams.get('user'))) });
 
   async function home(user: string) {
     const registry = await sposa.registry();
@@ -116,6 +118,7 @@ export function createConsoleServer(options: ConsoleOptions): Server {
         return sendJson(response, 201, { ticket });
       }
       default:
+        if (await dashboard(path, url, response)) return;
         throw new NotFoundError(`nothing at ${path}`);
     }
   }

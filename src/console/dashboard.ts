@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Sposa } from '../compose.js';
 import { ErrorCode, SposaError } from '../errors.js';
 import { sendJson } from '../http/json.js';
-import { toCsv } from '../xla/index.js';
+import { type ReportQuery, toCsv } from '../xla/index.js';
 
 const PAGE = new URL('./dashboard.html', import.meta.url);
 // chart.js exports only its modules; the UMD build sits beside them in dist/.
@@ -28,7 +28,8 @@ export interface DashboardDeps {
 /** Serves `GET /dashboard`, `/api/dashboard`, `/dashboard.csv` and Chart.js; false when the path is not one of them. */
 export function dashboardRoutes(deps: DashboardDeps) {
   const query = (url: URL) => ({
-    by: (url.searchParams.get('by') || undefined) as 'supplier' | undefined,
+    // Validated by the report itself, like every other field.
+    by: (url.searchParams.get('by') || undefined) as ReportQuery['by'],
     from: url.searchParams.get('from') || undefined,
     to: url.searchParams.get('to') || undefined,
   });

@@ -8,7 +8,7 @@ import type { Clock } from '../shared/clock.js';
 import { reasonCodes } from './reasons.js';
 import { bandOf, type RatedTicket, type Rating, type RatingStore, type SlaOutcome } from './types.js';
 
-/** A day of lost work is the most a reporter can sensibly tell; anything above is a typo. */
+/** A working week is the most lost time a reporter can sensibly tell; anything above is a typo. */
 const MAX_LOST_MINUTES = 5 * 8 * 60;
 
 export const ratingInputSchema = z.object({

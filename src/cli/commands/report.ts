@@ -1,7 +1,7 @@
 /** @module `sposa report xla`: experience next to SLA compliance per supplier, service or contract, as a table, CSV or JSON. */
 import { parseArgs } from 'node:util';
 import { InvalidInputError } from '../../errors.js';
-import { type ExportRow, exportRows, toCsv, type XlaReport } from '../../xla/index.js';
+import { type ExportRow, exportRows, type ReportQuery, toCsv, type XlaReport } from '../../xla/index.js';
 import { type Command, EXIT } from '../context.js';
 
 const USAGE = 'sposa report xla [--by supplier|service|contract] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--format table|csv|json]';
@@ -44,7 +44,7 @@ export const reportCommand: Command = {
     const format = values.format ?? 'table';
     if (!FORMATS.includes(format as (typeof FORMATS)[number])) throw new InvalidInputError(`--format expects table, csv or json, got "${format}"`);
     const sposa = await context.sposa();
-    const report = await sposa.xla.report({ by: values.by as 'supplier' | undefined, from: values.from, to: values.to });
+    const report = await sposa.xla.report({ by: values.by as ReportQuery['by'], from: values.from, to: values.to });
     if (format === 'json') context.stdout.write(`${JSON.stringify({ rows: exportRows(report) }, null, 2)}\n`);
     else if (format === 'csv') context.stdout.write(toCsv(report));
     else context.stdout.write(renderTable(report));

@@ -53,6 +53,14 @@ describe.each(storeTargets())('ratings of resolved tickets ($name)', (target) =>
     expect(row?.n).toBe(1);
   });
 
+  it('keeps one rating when two clicks arrive at the same moment', async () => {
+    const ticket = await resolvedTicket();
+    await Promise.all([sposa.xla.rate({ ticketId: ticket.id, score: 6 }), sposa.xla.rate({ ticketId: ticket.id, score: 7 })]);
+    const rows = await db.query<{ score: number }>('select score from ticket_ratings where ticket_id = $1', [ticket.id]);
+    expect(rows).toHaveLength(1);
+    expect([6, 7]).toContain(rows[0]?.score);
+  });
+
   it('drops reasons of the old band when a new score changes the band', async () => {
     const ticket = await resolvedTicket();
     await sposa.xla.rate({ ticketId: ticket.id, score: 2, reasons: ['not_fixed'] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegisteredContract } from '../../../src/registry/index.js';
-import { buildXlaReport, commentThemes, exportRows, type TicketOutcome, toCsv } from '../../../src/xla/index.js';
+import { buildXlaReport, commentThemes, csvField, exportRows, parsePeriod, type TicketOutcome, toCsv } from '../../../src/xla/index.js';
 
 const contract = (id: string, supplier: string, xla?: RegisteredContract['xla']): RegisteredContract => ({
   id, type: 'SLA', supplier, language: 'nl', underpins: [], services: [], targets: {}, contact: {}, ...(xla ? { xla } : {}),
@@ -85,6 +85,23 @@ describe('comment themes', () => {
       { theme: 'friendly / clear', comments: 1 },
       { theme: 'not fixed / came back', comments: 1 },
       { theme: 'not informed', comments: 1 },
+    ]);
+  });
+});
+
+describe('report periods and CSV fields', () => {
+  it('takes dates in the organisation time zone and includes the end date', () => {
+    expect(parsePeriod({ from: '2026-03-01', to: '2026-03-31' }, 'Europe/Amsterdam')).toEqual({
+      from: new Date('2026-02-28T23:00:00Z'),
+      to: new Date('2026-03-31T22:00:00Z'), // summer time began on 29 March
+    });
+    expect(() => parsePeriod({ from: '2026-04-01', to: '2026-03-31' }, 'Europe/Amsterdam')).toThrow(/before/);
+    expect(() => parsePeriod({ from: '2026-02-30' }, 'Europe/Amsterdam')).toThrow(/YYYY-MM-DD/);
+  });
+
+  it('quotes fields with commas, quotes or line breaks, and leaves the rest alone', () => {
+    expect([csvField('plain'), csvField('a, b'), csvField('say "hi"'), csvField('two\nlines'), csvField(null), csvField(-12.5)]).toEqual([
+      'plain', '"a, b"', '"say ""hi"""', '"two\nlines"', '', '-12.5',
     ]);
   });
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ErrorCode, InvalidInputError, NotFoundError, SposaError } from '../errors.js';
 import type { Clock } from '../shared/clock.js';
+import type { TicketStatus } from '../tickets/index.js';
 import { reasonCodes } from './reasons.js';
 import { bandOf, type RatedTicket, type Rating, type RatingStore, type SlaOutcome } from './types.js';
 
@@ -22,7 +23,7 @@ export const ratingInputSchema = z.object({
 });
 export type RatingInput = z.input<typeof ratingInputSchema>;
 
-const RATEABLE = new Set(['resolved', 'closed']);
+const RATEABLE: ReadonlySet<TicketStatus> = new Set(['resolved', 'closed']);
 
 /** The SLA clocks stop at the first response (acknowledgement, or the resolution itself) and at resolution. */
 export function slaOutcome(ticket: Pick<RatedTicket, 'responseDue' | 'resolutionDue' | 'acknowledgedAt' | 'resolvedAt'>): SlaOutcome {

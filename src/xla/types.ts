@@ -1,5 +1,6 @@
 /** @module XLA types: a reporter's rating of a resolved ticket, what reports are computed from, and the store port. */
 import type { Language } from '../contracts/index.js';
+import type { TicketStatus } from '../tickets/index.js';
 
 /** 9–10 promoters, 7–8 passives, 0–6 detractors: the bands of the happiness score. */
 export type Band = 'promoter' | 'passive' | 'detractor';
@@ -31,7 +32,7 @@ export interface Rating extends SlaOutcome {
 /** What a rating is recorded against: the parts of a ticket that matter for experience reports. */
 export interface RatedTicket {
   id: string;
-  status: string;
+  status: TicketStatus;
   reporterId: string;
   service: string;
   supplier: string;

@@ -71,6 +71,15 @@ describe.skipIf(!existsSync(CHROMIUM))(`the XLA dashboard in Chromium (${CHROMIU
     expect(flagged).toEqual(['Nimbus Workspace B.V.']);
   });
 
+  it('prints for a supplier review: figures and charts, without the controls', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#filters').isVisible()).toBe(false);
+    expect(await page.locator('#gap').isVisible()).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/xla-dashboard-print.png`, fullPage: true });
+    await page.pdf({ path: `${ARTIFACTS}/xla-dashboard.pdf`, landscape: true, format: 'A4' });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('shows an employee no figures', async () => {
     const response = await page.goto(`${url}/dashboard?user=console-employee`);
     expect(response?.status()).toBe(403);

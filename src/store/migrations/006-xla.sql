@@ -1,7 +1,7 @@
 -- Experience (XLA): one rating per ticket by its reporter, and when the reporter was asked and reminded.
 
--- The ticket's routing and SLA outcome are copied in when it is rated: a report on last year's ratings must not
--- change because the ticket was later reopened or re-routed.
+-- The ticket's routing and SLA outcome are copied in whenever it is rated: what the reporter judged, kept even if
+-- the ticket is later reopened or re-routed.
 create table ticket_ratings (
   ticket_id text primary key references tickets (id),
   reporter_id text not null,

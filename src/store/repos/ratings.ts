@@ -32,7 +32,9 @@ function writer(tx: Queryable): RatingWriter {
            contract_id, response_met, resolution_met, rated_at, updated_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
          on conflict (ticket_id) do update set score = excluded.score, reasons = excluded.reasons, comment = excluded.comment,
-           lost_minutes = excluded.lost_minutes, updated_at = excluded.updated_at`,
+           lost_minutes = excluded.lost_minutes, service = excluded.service, supplier = excluded.supplier,
+           contract_id = excluded.contract_id, response_met = excluded.response_met, resolution_met = excluded.resolution_met,
+           updated_at = excluded.updated_at`,
         [
           rating.ticketId, rating.reporterId, rating.score, rating.reasons, rating.comment ?? null, rating.lostMinutes ?? null,
           rating.service, rating.supplier, rating.contractId, rating.responseMet ?? null, rating.resolutionMet ?? null,

@@ -11,13 +11,14 @@ import { randomBytes } from 'node:crypto';
 import { deliveryHandlers, emailTransport, type PeopleNotifier, supplierKey, type Transport, webhookTransport } from './delivery/index.js';
 import { createWorker, type JobHandler, type JobStore, type Worker } from './jobs/index.js';
 import type { Logger } from './shared/logger.js';
-import { clauseSource, contractStore, type Db, jobStore, openDatabase, registryStore, settingsStore, ticketStore } from './store/index.js';
+import { clauseSource, contractStore, type Db, jobStore, openDatabase, ratingStore, registryStore, settingsStore, ticketStore } from './store/index.js';
 import type { Priority } from './contracts/index.js';
 import { InvalidInputError } from './errors.js';
 import {
   changeTicket, ESCALATE_JOB, openTicket, readService, recordEscalation, sweepSla, type Reroute, rerouteTicket, type SlaStatus, type SlaTerms, slaStatus, slaTerms, type Ticket,
   type TicketChange, type TicketInput, type TicketOrigin, type TicketStore, triage,
 } from './tickets/index.js';
+import { createXla, type Xla } from './xla/index.js';
 
 /** The services every adapter (CLI, console, Slack, HTTP) drives. */
 export interface Sposa {
@@ -62,7 +63,17 @@ export interface Sposa {
    * Slack), reporter and manager notifications when `people` is given, the adapter's own `handlers`, and the SLA
    * sweep that queues escalations.
    */
-  createWorker(options: { logger: Logger; transports?: Transport[]; people?: PeopleNotifier; handlers?: Record<string, JobHandler>; pollMs?: number }): Worker;
+  createWorker(options: {
+    logger: Logger;
+    transports?: Transport[];
+    people?: PeopleNotifier;
+    handlers?: Record<string, JobHandler>;
+    /** Runs beside the SLA sweep, about once a minute: an adapter queuing work of its own. */
+    periodic?: () => Promise<void>;
+    pollMs?: number;
+  }): Worker;
+  /** Experience (XLA): reporters' ratings of resolved tickets, and reports that set them beside the SLA. */
+  readonly xla: Xla;
   close(): Promise<void>;
 }
 
@@ -182,7 +193,7 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
     jobs,
     suppliers: async () => [...new Set((await snapshot.get()).contracts.map((contract) => contract.supplier))].sort(),
     supplierKey: keyFor,
-    createWorker({ logger, transports = [], people, handlers: adapterHandlers = {}, pollMs }) {
+    createWorker({ logger, transports = [], people, handlers: adapterHandlers = {}, periodic, pollMs }) {
       const email = config.delivery.smtpUrl ? [emailTransport({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.mailFrom })] : [];
       const handlers = {
         ...deliveryHandlers({
@@ -197,8 +208,20 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
         [ESCALATE_JOB]: (payload: Record<string, unknown>) => recordEscalation(escalationDeps, payload),
         ...adapterHandlers,
       };
-      return createWorker({ store: jobs, handlers, clock, logger, pollMs, periodic: async () => void (await sweepSla(escalationDeps)) });
+      const sweep = async () => {
+        await sweepSla(escalationDeps);
+        await periodic?.();
+      };
+      return createWorker({ store: jobs, handlers, clock, logger, pollMs, periodic: sweep });
     },
+    xla: createXla({
+      store: ratingStore(db),
+      clock,
+      timezone: config.timezone,
+      defaultLanguage: config.defaultLanguage,
+      reminderDelayMs: config.ratingReminderHours * 60 * 60 * 1000,
+      contracts: async () => (await snapshot.get()).contracts,
+    }),
     close: () => db.close(),
   };
 }

@@ -8,6 +8,7 @@ import { openSposa } from './compose.js';
 import { loadConfig } from './config/index.js';
 import { createConsoleServer } from './console/server.js';
 import { createConversations } from './conversations/index.js';
+import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { ConfigError, formatProblem } from './errors.js';
 import { healthHandler } from './http/health.js';
 import { jsonLogger } from './shared/logger.js';
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
 
   let stop: () => Promise<void>;
   if (config.slack.mode === 'off') {
+    // The local demo: a first start on an empty database gets a year of demo tickets, so the dashboard shows something.
+    const seeded = await seedDemoIfEmpty(sposa, { end: new Date() });
+    if (seeded) process.stdout.write(`Seeded a demo year: ${seeded.tickets} resolved tickets, ${seeded.ratings} ratings\n`);
     const server: Server = createConsoleServer({ sposa, port: config.port, logger, health: healthHandler(sposa, 'console') });
     // Without Slack, suppliers are reached by webhook and e-mail; the SLA sweep runs all the same.
     const worker = sposa.createWorker({ logger });

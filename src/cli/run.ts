@@ -4,12 +4,16 @@ import { type Command, type CliContext, EXIT } from './context.js';
 import { askCommand } from './commands/ask.js';
 import { evalCommand } from './commands/eval.js';
 import { ingestCommand } from './commands/ingest.js';
+import { rateCommand } from './commands/rate.js';
+import { reportCommand } from './commands/report.js';
 import { shellCommand } from './commands/shell.js';
 import { supplierCommand } from './commands/supplier.js';
 import { ticketCommand } from './commands/ticket.js';
 import { whoCommand } from './commands/who.js';
 
-const commands: Command[] = [ingestCommand, whoCommand, askCommand, ticketCommand, supplierCommand, evalCommand, shellCommand(runCli)];
+const commands: Command[] = [
+  ingestCommand, whoCommand, askCommand, ticketCommand, supplierCommand, rateCommand, reportCommand, evalCommand, shellCommand(runCli),
+];
 
 function help(): string {
   const width = Math.max(...commands.map((command) => command.usage.length));

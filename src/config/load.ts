@@ -63,5 +63,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       smtpUrl: values.SMTP_URL,
       mailFrom: values.SPOSA_MAIL_FROM,
     },
+    ratingReminderHours: values.SPOSA_RATING_REMINDER_HOURS,
   };
 }

@@ -49,6 +49,7 @@ export const envSchema = z.object({
   SPOSA_PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: 'expected the http(s) URL SPOSA is reachable at, e.g. https://sposa.example.org' })),
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'expected smtp://host:port or smtps://user:password@host:port')),
   SPOSA_MAIL_FROM: withDefault('SPOSA <sposa@localhost>'),
+  SPOSA_RATING_REMINDER_HOURS: withDefault('24').pipe(positiveInteger),
 })
   .superRefine((env, context) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -108,6 +109,8 @@ export interface Config {
     atRiskShare: number;
   };
   delivery: DeliveryConfig;
+  /** How long after asking for a rating a reporter who has not answered is reminded, once. */
+  ratingReminderHours: number;
 }
 
 /** How tickets reach suppliers beside Slack: signed webhooks and e-mail. */

@@ -9,6 +9,7 @@ import type { Sposa } from '../compose.js';
 import { createConversations } from '../conversations/index.js';
 import { PRIORITIES } from '../contracts/index.js';
 import { NotFoundError } from '../errors.js';
+import { dashboardRoutes } from './dashboard.js';
 import { readJson, sendError, sendJson } from '../http/json.js';
 import { createMetrics } from '../http/metrics.js';
 import { SUPPLIER_API_PATH, supplierApiFor } from '../http/supplier-api.js';
@@ -53,6 +54,7 @@ export function createConsoleServer(options: ConsoleOptions): Server {
   const supplierApi = supplierApiFor(sposa, logger);
   const metrics = createMetrics(sposa);
   const isManager = (user: string) => managers.includes(user);
+  const dashboard = dashboardRoutes({ sposa, isManager: (url) => isManager(userSchema.parse(url.searchParams.get('user'))) });
 
   async function home(user: string) {
     const registry = await sposa.registry();
@@ -127,6 +129,7 @@ export function createConsoleServer(options: ConsoleOptions): Server {
         return sendJson(response, 201, { ticket });
       }
       default:
+        if (await dashboard(path, url, response)) return;
         throw new NotFoundError(`nothing at ${path}`);
     }
   }

@@ -18,6 +18,7 @@ import { slackIdentity } from './identity.js';
 import { LATE_ANSWER_JOB, parseLateMessage } from './late-answer.js';
 import type { SlackDeps } from './listeners/deps.js';
 import { respond } from './listeners/events/respond.js';
+import { queueRatingRequests, RATING_REQUEST_JOB, ratingRequestHandler } from './rating-requests.js';
 import { registerListeners } from './listeners/index.js';
 
 export interface SlackAppOptions {
@@ -106,7 +107,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     logger: options.logger,
     transports: [slackSupplierTransport(client)],
     people: slackPeopleNotifier(client, { managerIds: options.sposa.config.managerIds, defaultLanguage: options.sposa.config.defaultLanguage }),
-    handlers: { [LATE_ANSWER_JOB]: (payload) => respond(deps, client, { ...parseLateMessage(payload) }, { late: true }) },
+    handlers: {
+      [LATE_ANSWER_JOB]: (payload) => respond(deps, client, { ...parseLateMessage(payload) }, { late: true }),
+      [RATING_REQUEST_JOB]: ratingRequestHandler(options.sposa, client),
+    },
+    periodic: () => queueRatingRequests(options.sposa),
   });
   return {
     app,

@@ -6,12 +6,15 @@ export const ACTION = {
   supplierAcknowledge: 'sposa_supplier_acknowledge',
   supplierResolve: 'sposa_supplier_resolve',
   supplierNeedInfo: 'sposa_supplier_need_info',
+  /** The 0–10 buttons of a rating request; each button's action_id ends in its score (ids must be unique per block). */
+  ratePrefix: 'sposa_rate_',
 } as const;
 
 export const VIEW = {
   ticket: 'sposa_ticket_modal',
   /** The supplier's question to the reporter; private_metadata carries the ticket id and the channel. */
   needInfo: 'sposa_need_info_modal',
+  rating: 'sposa_rating_modal',
 } as const;
 
 export const NEED_INFO_FIELD = { question: 'need_info_question' } as const;
@@ -27,4 +30,11 @@ export const TICKET_FIELD = {
   service: 'ticket_service',
   priority: 'ticket_priority',
   description: 'ticket_description',
+} as const;
+
+/** Block ids of the rating modal's inputs. */
+export const RATING_FIELD = {
+  reasons: 'rating_reasons',
+  comment: 'rating_comment',
+  lostTime: 'rating_lost_time',
 } as const;

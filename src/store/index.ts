@@ -15,6 +15,7 @@ export { settingsStore } from './repos/settings.js';
 export { contractStore } from './repos/contracts.js';
 export { conversationStore } from './repos/conversations.js';
 export { registryStore } from './repos/registry.js';
+export { ratingStore } from './repos/ratings.js';
 export { ticketStore } from './repos/tickets.js';
 
 /** Opens the database the configuration names and brings its schema up to date. */

@@ -159,6 +159,25 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
     expect(forged.status).toBe(401);
   });
 
+  it('after Resolve, asks the reporter by direct message to rate it, reminds them once, then leaves them be', async () => {
+    const { ticket } = await report();
+    await drain();
+    await click(ACTION.supplierResolve, ticket.id);
+    await api.waitForCall('chat.update');
+    await drain();
+    const asks = () => api.callsOf('chat.postMessage').filter((call) => call.args.channel === 'U1' && JSON.stringify(call.args.blocks).includes(ticket.id));
+    expect(asks()).toHaveLength(1);
+    expect(JSON.stringify(asks()[0]?.args.blocks)).toContain(ACTION.ratePrefix);
+    await drain();
+    expect(asks()).toHaveLength(1);
+    now = new Date(now.getTime() + 25 * 3_600_000); // past SPOSA_RATING_REMINDER_HOURS (24)
+    await drain();
+    expect(asks()).toHaveLength(2);
+    now = new Date(now.getTime() + 48 * 3_600_000);
+    await drain();
+    expect(asks()).toHaveLength(2);
+  });
+
   it('exposes tickets, clocks, breaches, deliveries and Slack traffic on /metrics for Prometheus', async () => {
     const text = await (await fetch(`${app.url}/metrics`)).text();
     expect(text).toMatch(/sposa_tickets\{status="acknowledged"\} \d+/);

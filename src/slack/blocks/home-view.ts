@@ -4,7 +4,9 @@ import type { FeedbackSummary } from '../../conversations/index.js';
 import { describeContact, describeSupportHours, findAccountable, type RegistrySnapshot } from '../../registry/index.js';
 import type { Ticket } from '../../tickets/index.js';
 import { COMMAND } from '../ids.js';
+import type { XlaReport } from '../../xla/index.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
+import { buildXlaBlocks } from './xla-blocks.js';
 
 /** Slack allows 100 blocks in a Home view; the accountability list stops well before that. */
 const MAX_SERVICES = 40;
@@ -18,7 +20,11 @@ export interface HomeViewInput {
   tickets: readonly Ticket[];
   /** For managers: how answers were rated over the last 30 days. */
   experience?: FeedbackSummary;
+  /** For managers: how reporters rated their resolved tickets, next to SLA compliance. */
+  xla?: XlaReport;
 }
+
+const XLA_TITLE = 'Experience vs SLA per supplier, last 90 days';
 
 function ticketBlocks(tickets: readonly Ticket[]): KnownBlock[] {
   const lines = tickets.slice(0, 10).map((t) => `• *${t.id}* ${escapeMrkdwn(t.service)} (${t.priority}) — ${t.status}, with ${escapeMrkdwn(t.supplier)}`);
@@ -87,7 +93,11 @@ function accountabilityBlocks(input: HomeViewInput): KnownBlock[] {
 
 /** The manager report of `/sposa report`: experience figures and who is accountable for what. */
 export function buildManagerReportBlocks(input: Omit<HomeViewInput, 'tickets' | 'isManager'>): KnownBlock[] {
-  return [...(input.experience ? experienceBlocks(input.experience) : []), ...accountabilityBlocks({ ...input, isManager: true, tickets: [] })];
+  return [
+    ...(input.experience ? experienceBlocks(input.experience) : []),
+    ...(input.xla ? buildXlaBlocks(input.xla, XLA_TITLE) : []),
+    ...accountabilityBlocks({ ...input, isManager: true, tickets: [] }),
+  ];
 }
 
 /** The Home tab for one user. */
@@ -96,6 +106,7 @@ export function buildHomeView(input: HomeViewInput): HomeView {
     ...helpBlocks(input),
     ...ticketBlocks(input.tickets),
     ...(input.isManager && input.experience ? experienceBlocks(input.experience) : []),
+    ...(input.isManager && input.xla ? buildXlaBlocks(input.xla, XLA_TITLE) : []),
     ...(input.isManager ? accountabilityBlocks(input) : []),
   ];
   return { type: 'home', blocks };

@@ -8,6 +8,7 @@ import { buildTicketModal } from '../../blocks/ticket-modal.js';
 import { ACTION } from '../../ids.js';
 import type { SlackDeps } from '../deps.js';
 import { registerSupplierActions } from './supplier.js';
+import { registerRatingActions } from './rating.js';
 
 const NOT_HELPFUL = {
   en: 'Thanks, noted. Sorry this did not help: press *Open a ticket* under the answer and a person will pick it up.',
@@ -55,6 +56,8 @@ export function registerActions(app: App, deps: SlackDeps): void {
       });
     }
   });
+
+  registerRatingActions(app, deps);
 
   // A bare Bolt app answers 404 to an action no listener matches, and Slack shows the user an error. Acknowledge instead.
   app.action(/.*/, async ({ ack }) => {

@@ -14,13 +14,14 @@ import { buildTicketModal } from '../../blocks/ticket-modal.js';
 import { COMMAND } from '../../ids.js';
 import { escapeMrkdwn } from '../../mrkdwn.js';
 import type { SlackDeps } from '../deps.js';
+import { recentXlaReport } from '../xla-report.js';
 
 const HELP = [
   `*${COMMAND} help* — this overview`,
   `*${COMMAND} who <service>* — who is accountable for a service (e.g. \`${COMMAND} who citrix\`)`,
   `*${COMMAND} ask <question>* — ask what the contracts say (e.g. \`${COMMAND} ask werkt de servicedesk 's avonds?\`)`,
   `*${COMMAND} ticket <what is wrong>* — open a ticket with the accountable supplier`,
-  `*${COMMAND} report* — accountability overview (service managers)`,
+  `*${COMMAND} report* — experience (XLA) next to SLA, and accountability (service managers)`,
 ].join('\n');
 
 export function registerCommands(app: App, deps: SlackDeps): void {
@@ -84,6 +85,7 @@ async function report(deps: SlackDeps, user: string, reply: RespondFn | ((text: 
     registry: await deps.sposa.registry(),
     today: localDate(new Date(), deps.sposa.config.timezone),
     experience: await deps.conversations.store.feedbackSummary(new Date(Date.now() - 30 * 24 * 60 * 60 * 1000)),
+    xla: await recentXlaReport(deps.sposa),
   });
   return (reply as (text: string, blocks?: unknown[]) => Promise<unknown>)('Accountability and experience overview', blocks);
 }

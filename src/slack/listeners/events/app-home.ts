@@ -6,6 +6,7 @@ import type { App } from '@slack/bolt';
 import { localDate } from '../../../shared/clock.js';
 import { buildHomeView } from '../../blocks/home-view.js';
 import type { SlackDeps } from '../deps.js';
+import { recentXlaReport } from '../xla-report.js';
 
 const EXPERIENCE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -21,6 +22,7 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
         today: localDate(new Date(), deps.sposa.config.timezone),
         tickets: await deps.sposa.tickets.listByReporter(event.user, { openOnly: true }),
         experience: isManager ? await deps.conversations.store.feedbackSummary(new Date(Date.now() - EXPERIENCE_WINDOW_MS)) : undefined,
+        xla: isManager ? await recentXlaReport(deps.sposa) : undefined,
       });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {

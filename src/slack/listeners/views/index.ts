@@ -9,6 +9,7 @@ import { InvalidInputError } from '../../../errors.js';
 import { referenceId } from '../../../shared/logger.js';
 import { TICKET_FIELD, VIEW } from '../../ids.js';
 import type { SlackDeps } from '../deps.js';
+import { registerRatingViews } from './rating.js';
 
 const originSchema = z.object({ channel: z.string().optional(), thread: z.string().optional(), turnId: z.number().optional() });
 
@@ -52,6 +53,8 @@ export function registerViews(app: App, deps: SlackDeps): void {
       await notify(`Sorry, the ticket could not be opened (reference ${reference}). Please try again or call the service desk.`);
     }
   });
+
+  registerRatingViews(app, deps);
 
   app.view(/.*/, async ({ ack }) => {
     await ack();

@@ -114,6 +114,7 @@ async function seedDemo(config: Config, db: Db, options: SeedOptions): Promise<S
   const services = registry.services.map((service) => service.name).filter((name) => PROBLEMS[name]);
   const summary: SeedSummary = { tickets: 0, ratings: 0 };
   const perDay = options.ticketsPerDay ?? 3;
+  const seeded: string[] = [];
 
   for (let day = new Date(now); day < options.end; day = new Date(day.getTime() + DAY)) {
     const weekday = day.getUTCDay();
@@ -133,6 +134,7 @@ async function seedDemo(config: Config, db: Db, options: SeedOptions): Promise<S
         reporterId: random.pick(REPORTERS),
         origin: { surface: 'slack' },
       });
+      seeded.push(opened.id);
       // On time: somewhere in the first 80 % of the allowed time; late: up to half as long again past the due time.
       const when = (due: string | undefined, fallbackMs: number) => {
         const meets = random.next() < profile.slaMet;
@@ -144,7 +146,11 @@ async function seedDemo(config: Config, db: Db, options: SeedOptions): Promise<S
       now = acknowledged;
       await sposa.changeTicket({ id: opened.id, action: 'acknowledge', actor: route.supplier, role: 'supplier' });
       now = new Date(Math.max(when(opened.resolutionDue, 2 * DAY).getTime(), acknowledged.getTime() + MINUTE));
-      if (now >= options.end) continue;
+      // Still open when the demo year ends: withdrawn, so the demo has no live tickets to escalate.
+      if (now >= options.end) {
+        await sposa.changeTicket({ id: opened.id, action: 'cancel', actor: 'demo', role: 'staff', note: 'demo data' });
+        continue;
+      }
       await sposa.changeTicket({ id: opened.id, action: 'resolve', actor: route.supplier, role: 'supplier' });
       summary.tickets += 1;
       const resolvedAt = now;
@@ -167,5 +173,7 @@ async function seedDemo(config: Config, db: Db, options: SeedOptions): Promise<S
       }
     }
   }
+  // Demo history is not news: nothing about it is delivered to suppliers, reporters or managers.
+  await sposa.jobs.cancelWhere('ticketId', seeded, now);
   return summary;
 }

@@ -37,6 +37,8 @@ export interface JobStore {
   fail(job: ClaimedJob, worker: string, at: Date, error: string): Promise<void>;
   /** Withdraws a job that is no longer needed (a safety net whose work got done); a no-op once it has run. */
   cancel(dedupeKey: string, at: Date): Promise<void>;
+  /** Withdraws every pending job whose payload has `field` set to one of `values` (e.g. the tickets of demo data). */
+  cancelWhere(field: string, values: readonly string[], at: Date): Promise<number>;
   counts(): Promise<JobCounts>;
   /** Jobs given up on, newest first: what an operator looks at. */
   failed(limit?: number): Promise<(ClaimedJob & { lastError: string })[]>;

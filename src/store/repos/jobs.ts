@@ -48,6 +48,14 @@ export function jobStore(db: Db): JobStore {
     async cancel(dedupeKey, at) {
       await db.query(`update jobs set done_at = $2, last_error = 'cancelled' where dedupe_key = $1 and done_at is null and failed_at is null`, [dedupeKey, at.toISOString()]);
     },
+    async cancelWhere(field, values, at) {
+      const rows = await db.query(
+        `update jobs set done_at = $3, last_error = 'cancelled'
+         where done_at is null and failed_at is null and payload->>$1 = any($2::text[]) returning id`,
+        [field, values, at.toISOString()],
+      );
+      return rows.length;
+    },
     async counts() {
       const [row] = await db.query<{ pending: number; failed: number; done: number }>(
         `select count(*) filter (where done_at is null and failed_at is null)::int as pending,

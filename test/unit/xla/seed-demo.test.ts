@@ -46,6 +46,11 @@ describe.each(storeTargets())('the demo year ($name)', (target) => {
   it('leaves no demo reporter to be asked for a rating', async () => {
     expect(await sposa.xla.requestsDue(END)).toEqual([]);
   });
+
+  it('queues nothing for suppliers, reporters or managers, and leaves no open ticket to escalate', async () => {
+    expect((await sposa.jobs.counts()).pending).toBe(0);
+    expect(await sposa.tickets.list({ openOnly: true })).toEqual([]);
+  });
 });
 
 describe('the demo year is deterministic', () => {

@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { renderIngestSummary } from './cli/render.js';
 import { openSposa } from './compose.js';
 import { loadConfig } from './config/index.js';
+import { consoleInboxTransport } from './console/inbox.js';
 import { createConsoleServer } from './console/server.js';
 import { createConversations } from './conversations/index.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
@@ -33,8 +34,9 @@ async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(sposa, { end: new Date() });
     if (seeded) process.stdout.write(`Seeded a demo year: ${seeded.tickets} resolved tickets, ${seeded.ratings} ratings\n`);
     const server: Server = createConsoleServer({ sposa, port: config.port, logger, health: healthHandler(sposa, 'console') });
-    // Without Slack, suppliers are reached by webhook and e-mail; the SLA sweep runs all the same.
-    const worker = sposa.createWorker({ logger });
+    // Without Slack, suppliers are reached by webhook and e-mail, and the console's supplier inbox stands in for
+    // their Slack channels; the SLA sweep runs all the same.
+    const worker = sposa.createWorker({ logger, transports: [consoleInboxTransport] });
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     worker.start();
     process.stdout.write(`No Slack tokens set: the local console is at http://localhost:${config.port}\n`);

@@ -8,10 +8,11 @@ import { z } from 'zod';
 import type { Sposa } from '../compose.js';
 import { createConversations } from '../conversations/index.js';
 import { PRIORITIES } from '../contracts/index.js';
-import { NotFoundError } from '../errors.js';
+import { InvalidInputError, NotFoundError } from '../errors.js';
 import { dashboardRoutes } from './dashboard.js';
 import { readJson, sendError, sendJson } from '../http/json.js';
 import { createMetrics } from '../http/metrics.js';
+import { actOnInbox, inbox, inboxActionSchema } from './inbox.js';
 import { SUPPLIER_API_PATH, supplierApiFor } from '../http/supplier-api.js';
 import { describeContact, describeSupportHours, findAccountable } from '../registry/index.js';
 import { localDate } from '../shared/clock.js';
@@ -116,6 +117,17 @@ export function createConsoleServer(options: ConsoleOptions): Server {
         if (!(await conversations.store.turn(body.turnId))) throw new NotFoundError(`no answer ${body.turnId}`);
         await conversations.feedback(body.turnId, body.user, body.helpful);
         return sendJson(response, 200, { ok: true });
+      }
+      case 'GET /api/suppliers':
+        return sendJson(response, 200, { suppliers: await sposa.suppliers() });
+      case 'GET /api/inbox': {
+        const supplier = url.searchParams.get('supplier');
+        if (!supplier) throw new InvalidInputError('supplier: name the supplier whose inbox to show');
+        return sendJson(response, 200, { entries: await inbox(sposa, supplier) });
+      }
+      case 'POST /api/inbox': {
+        const ticket = await actOnInbox(sposa, await readJson(request, inboxActionSchema));
+        return sendJson(response, 200, { ticket });
       }
       case 'POST /api/tickets': {
         const body = await readJson(request, ticketSchema);

@@ -2,7 +2,8 @@
 import type { Language, SupplierContact } from '../contracts/index.js';
 import type { SupplierMessage } from './message.js';
 
-export const TRANSPORT_KINDS = ['webhook', 'slack', 'email'] as const;
+/** In order of preference; `console` is the local console's supplier inbox, standing in for Slack when there is none. */
+export const TRANSPORT_KINDS = ['webhook', 'slack', 'email', 'console'] as const;
 export type TransportKind = (typeof TRANSPORT_KINDS)[number];
 
 /** Where a message went, recorded on the ticket so later messages can follow it (a Slack thread). */
@@ -24,7 +25,7 @@ export interface Transport {
   deliver(message: SupplierMessage, context: DeliveryContext): Promise<Receipt>;
 }
 
-/** A supplier's own system first (webhook), then people (Slack channel), then e-mail. */
+/** A supplier's own system first (webhook), then people (Slack channel), then e-mail, then the console's inbox. */
 export function transportsFor(contact: SupplierContact, available: readonly Transport[]): Transport[] {
   return TRANSPORT_KINDS.flatMap((kind) => available.filter((transport) => transport.kind === kind && transport.reaches(contact)));
 }

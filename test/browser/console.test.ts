@@ -8,6 +8,7 @@ import type { Server } from 'node:http';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sposa } from '../../src/compose.js';
+import { consoleInboxTransport } from '../../src/console/inbox.js';
 import { createConsoleServer } from '../../src/console/server.js';
 import { healthHandler } from '../../src/http/health.js';
 import { silentLogger } from '../../src/shared/logger.js';
@@ -98,5 +99,19 @@ describe.skipIf(!existsSync(CHROMIUM))(`the local console in Chromium (${CHROMIU
     await page.locator('#accountability').waitFor();
     expect(await page.locator('#accountability').textContent()).toContain('Nimbus Workspace B.V.');
     await page.screenshot({ path: `${ARTIFACTS}/console-home.png`, fullPage: true });
+  });
+
+  it('lets the supplier’s agent acknowledge a ticket from the supplier inbox', async () => {
+    const ticket = await sposa.openTicket({ service: 'printer', priority: 'P3', description: 'Printer op 2 print niets', reporterId: 'console-employee', origin: { surface: 'console' } });
+    await sposa.createWorker({ logger: silentLogger, transports: [consoleInboxTransport] }).drain();
+    await page.click('#tab-inbox');
+    await page.locator('#inbox-supplier').waitFor();
+    await page.selectOption('#inbox-supplier', 'Werkplek Direct B.V.');
+    const row = page.locator(`#inbox-table tr[data-ticket="${ticket.id}"]`);
+    await row.waitFor();
+    await row.locator('button', { hasText: 'Acknowledge' }).click();
+    await page.locator(`#inbox-table tr[data-ticket="${ticket.id}"] button`, { hasText: 'Acknowledge' }).waitFor({ state: 'detached' });
+    expect(await page.locator(`#inbox-table tr[data-ticket="${ticket.id}"]`).textContent()).toContain('acknowledged');
+    await page.screenshot({ path: `${ARTIFACTS}/console-inbox.png`, fullPage: true });
   });
 });

@@ -59,6 +59,9 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/** How long a shutdown waits for answers in progress; container runtimes usually allow 30 s after SIGTERM. */
+const SHUTDOWN_GRACE_MS = 25_000;
+
 export function createSlackApp(options: SlackAppOptions): SlackApp {
   const { config } = options;
   const logger = boltLogger(options.logger);
@@ -88,9 +91,17 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           processBeforeResponse: false,
         });
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, ignoreSelf: true });
+  // Work still running for events Slack already has its acknowledgement for: a shutdown waits for it.
+  const inFlight = new Set<Promise<void>>();
   app.use(async ({ body, next }) => {
     metrics.slackEvents.inc({ type: String((body as { type?: string }).type ?? (body as { command?: string }).command ?? 'unknown') });
-    await next();
+    const work = next();
+    inFlight.add(work);
+    try {
+      await work;
+    } finally {
+      inFlight.delete(work);
+    }
   });
   const client = new WebClient(config.botToken, clientOptions);
   const deps: SlackDeps = {
@@ -122,6 +133,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     stop: async () => {
       await app.stop();
+      const patience = new Promise((resolve) => setTimeout(resolve, SHUTDOWN_GRACE_MS).unref());
+      await Promise.race([Promise.allSettled([...inFlight]), patience]);
       await worker.stop();
     },
   };

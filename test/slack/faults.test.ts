@@ -104,3 +104,20 @@ describe.each(storeTargets())('when Slack or a replica fails mid-answer ($name)'
     expect(String(reply.args.text)).toContain('NetLink');
   });
 });
+
+describe('shutting down', () => {
+  it('finishes the answers already acknowledged before it stops', async () => {
+    const db = await storeTargets()[0]!.open();
+    const api = await startSlackApiServer();
+    const sposa = await testSposa(db);
+    await sposa.ingest();
+    const app = await startSlackApp(sposa, api.apiUrl);
+    const ts = '1700400000.000001';
+    const response = await postEvent(`${app.url}/slack/events`, eventEnvelope({ type: 'app_mention', user: 'U1', text: '<@UBOT> who is responsible for citrix?', channel: 'C1', ts }));
+    expect(response.status).toBe(200);
+    await app.stop(); // as on SIGTERM, right after Slack got its acknowledgement
+    expect(api.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === ts)).toHaveLength(1);
+    await api.close();
+    await db.destroy();
+  });
+});

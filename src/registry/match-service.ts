@@ -25,26 +25,40 @@ export function normalize(text: string): string {
     .trim();
 }
 
-/** Optimal-string-alignment distance: edits, with a swap of two neighbours ("citirx") counting as one. */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+/**
+ * Optimal-string-alignment distance (edits, with a swap of two neighbours — "citirx" — counting as one), or
+ * `limit + 1` as soon as it is certain to exceed `limit`: matching runs this against every service name for every
+ * question, and almost every pair is far apart, so three reused rows and an early exit keep it cheap.
+ */
+function editDistance(a: string, b: string, limit: number): number {
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i += 1) {
+  let older = new Int32Array(cols);
+  let previous = new Int32Array(cols);
+  let current = new Int32Array(cols);
+  for (let j = 0; j < cols; j += 1) previous[j] = j;
+  for (let i = 1; i <= a.length; i += 1) {
+    current[0] = i;
+    let rowMinimum = i;
     for (let j = 1; j < cols; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const prev = d[i - 1] as number[];
-      row[j] = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
+      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (older[j - 2] as number) + 1);
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
     }
+    if (rowMinimum > limit) return limit + 1;
+    [older, previous, current] = [previous, current, older];
   }
-  return (d[a.length] as number[])[b.length] as number;
+  return previous[b.length] as number;
 }
 
-const similarity = (a: string, b: string) => 1 - editDistance(a, b) / Math.max(a.length, b.length, 1);
+/** 1 for equal strings, falling with each edit; anything below `floor` comes back as 0 without being computed exactly. */
+function similarity(a: string, b: string, floor: number): number {
+  const longest = Math.max(a.length, b.length, 1);
+  const limit = Math.floor(longest * (1 - floor));
+  const distance = editDistance(a, b, limit);
+  return distance > limit ? 0 : 1 - distance / longest;
+}
 
 /** Below this, a typo-tolerant match is more likely a different word than a misspelling. */
 const FUZZY_THRESHOLD = 0.8;
@@ -53,20 +67,21 @@ const FUZZY_MIN_LENGTH = 5;
 /** The shortest word recognised as the head of a compound; shorter ones end too many unrelated words. */
 const COMPOUND_HEAD_MIN = 6;
 
-function scorePhrase(queryTokens: string[], phrase: string): { score: number; fuzzy: boolean } {
-  const phraseTokens = phrase.split(' ');
-  const query = queryTokens.join(' ');
+/** The query's consecutive token windows of one width, joined, built once per width per query. */
+type Windows = (width: number) => readonly string[];
+
+function scorePhrase(queryTokens: readonly string[], query: string, windowsOf: Windows, phrase: string, width: number): { score: number; fuzzy: boolean } {
   if (query === phrase) return { score: 1, fuzzy: false };
   let best = { score: 0, fuzzy: false };
-  const width = phraseTokens.length;
-  for (let start = 0; start + width <= queryTokens.length; start += 1) {
-    const window = queryTokens.slice(start, start + width).join(' ');
+  const windows = windowsOf(width);
+  for (let start = 0; start < windows.length; start += 1) {
+    const window = windows[start] as string;
     // Between two services named outright, the one named first is usually the subject ("citrix hangt, kan niet inloggen").
     if (window === phrase) return { score: 0.95 - Math.min(start, 40) / 1000, fuzzy: false };
     // Lengths alone bound the similarity; most pairs are ruled out without computing the edit distance.
     const lengthBound = 1 - Math.abs(window.length - phrase.length) / Math.max(window.length, phrase.length, 1);
     if (phrase.length >= FUZZY_MIN_LENGTH && lengthBound >= FUZZY_THRESHOLD) {
-      const score = similarity(window, phrase);
+      const score = similarity(window, phrase, FUZZY_THRESHOLD);
       if (score >= FUZZY_THRESHOLD && score * 0.9 > best.score) best = { score: score * 0.9, fuzzy: true };
     }
   }
@@ -81,29 +96,53 @@ function scorePhrase(queryTokens: string[], phrase: string): { score: number; fu
   return best;
 }
 
-/**
- * Ranks the services a text mentions: a bare term ("citrix") or a whole question ("is de VPN stuk?").
- * @returns matches best first, at most one per service.
- */
+/** A name or alias, normalised once per catalog rather than on every question. */
+interface PreparedName {
+  service: string;
+  kind: 'name' | 'alias';
+  text: string;
+  phrase: string;
+  width: number;
+}
+
+// Catalogs are the registry snapshot's arrays, replaced (not changed) when contracts are ingested.
+const preparedCatalogs = new WeakMap<readonly ServiceNames[], PreparedName[]>();
+
+function prepare(catalog: readonly ServiceNames[]): PreparedName[] {
+  let prepared = preparedCatalogs.get(catalog);
+  if (!prepared) {
+    prepared = catalog.flatMap((service) =>
+      [{ text: service.name, kind: 'name' as const }, ...service.aliases.map((alias) => ({ text: alias, kind: 'alias' as const }))]
+        .map((name) => ({ service: service.name, ...name, phrase: normalize(name.text) }))
+        .filter((name) => name.phrase)
+        .map((name) => ({ ...name, width: name.phrase.split(' ').length })),
+    );
+    preparedCatalogs.set(catalog, prepared);
+  }
+  return prepared;
+}
+
 export function matchServices(text: string, catalog: readonly ServiceNames[]): ServiceMatch[] {
   const queryTokens = normalize(text).split(' ').filter(Boolean);
   if (queryTokens.length === 0) return [];
-  const matches: ServiceMatch[] = [];
-  for (const service of catalog) {
-    let best: ServiceMatch | undefined;
-    const names = [
-      { text: service.name, kind: 'name' as const },
-      ...service.aliases.map((alias) => ({ text: alias, kind: 'alias' as const })),
-    ];
-    for (const name of names) {
-      const phrase = normalize(name.text);
-      if (!phrase) continue;
-      const { score, fuzzy } = scorePhrase(queryTokens, phrase);
-      if (score > 0 && (!best || score > best.score)) {
-        best = { service: service.name, score, matchedBy: fuzzy ? 'fuzzy' : name.kind, via: name.text };
-      }
+  const query = queryTokens.join(' ');
+  const windowCache = new Map<number, string[]>();
+  const windowsOf: Windows = (width) => {
+    let windows = windowCache.get(width);
+    if (!windows) {
+      windows = [];
+      for (let start = 0; start + width <= queryTokens.length; start += 1) windows.push(queryTokens.slice(start, start + width).join(' '));
+      windowCache.set(width, windows);
     }
-    if (best) matches.push(best);
+    return windows;
+  };
+  const best = new Map<string, ServiceMatch>();
+  for (const name of prepare(catalog)) {
+    const { score, fuzzy } = scorePhrase(queryTokens, query, windowsOf, name.phrase, name.width);
+    const current = best.get(name.service);
+    if (score > 0 && (!current || score > current.score)) {
+      best.set(name.service, { service: name.service, score, matchedBy: fuzzy ? 'fuzzy' : name.kind, via: name.text });
+    }
   }
-  return matches.sort((a, b) => b.score - a.score || a.service.localeCompare(b.service));
+  return [...best.values()].sort((a, b) => b.score - a.score || a.service.localeCompare(b.service));
 }

@@ -37,7 +37,7 @@ export interface Assistant {
 
 const RETRIEVE_K = 10;
 /** With a withheld best match, a visible clause must score this share of it to be offered as the answer. */
-const WITHHELD_RELEVANCE = 0.75;
+const WITHHELD_RELEVANCE = 0.9;
 const ANSWER_K = 5;
 /** Concepts that make a time-word question about support hours rather than about something else. */
 const SUPPORT_CONCEPTS = /support|hours|service-desk|availability|evening|night|weekend|holiday|24-7|on-call|open/;

@@ -89,6 +89,11 @@ describe.each(storeTargets())('assistant answers on the demo corpus ($name)', (t
       expect(answer.citations.every((c) => !c.clause.startsWith('11') || c.contractId !== 'SLA-NETWORK-2026')).toBe(true);
     });
 
+    it('are not replaced by clauses that answer another question, such as the carrier’s support hours', async () => {
+      const answer = await ask(question, EMPLOYEE);
+      expect(answer.citations).toEqual([]);
+    });
+
     it('are withheld from a manager asking in a channel, because everyone there reads the reply', async () => {
       const answer = await ask(question, MANAGER, 'channel');
       expect(answer.withheld.length).toBeGreaterThan(0);

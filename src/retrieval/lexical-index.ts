@@ -11,9 +11,10 @@ const HEADING_WEIGHT = 2;
 const K1 = 1.2;
 const B = 0.75;
 
+/** A term's documents and, precomputed once the index is built, each one's BM25 term-frequency part. */
 interface Posting {
-  docs: number[];
-  tfs: number[];
+  docs: Int32Array;
+  weights: Float64Array;
 }
 
 /**
@@ -72,21 +73,29 @@ export function queryTerms(original: Lexemes, expansions: readonly Lexemes[] = [
   return [...weights].map(([key, weight]) => ({ key, weight }));
 }
 
-/** BM25 postings for one field. */
+/**
+ * BM25 postings for one field. Everything but the query's idf is computed when the index is built, and scoring
+ * accumulates into preallocated typed arrays: at 100k clauses a common query term touches tens of thousands of
+ * documents, and per-document objects or map entries would cost more than the arithmetic.
+ */
 class FieldIndex {
-  readonly postings = new Map<string, Posting>();
+  postings = new Map<string, Posting>();
+  private building = new Map<string, { docs: number[]; tfs: number[] }>();
   readonly lengths: Float32Array;
-  averageLength = 1;
+  private readonly scores: Float64Array;
+  private readonly touched: Int32Array;
 
   constructor(size: number) {
     this.lengths = new Float32Array(size);
+    this.scores = new Float64Array(size);
+    this.touched = new Int32Array(size);
   }
 
   add(doc: number, key: string, tf: number) {
-    let posting = this.postings.get(key);
+    let posting = this.building.get(key);
     if (!posting) {
       posting = { docs: [], tfs: [] };
-      this.postings.set(key, posting);
+      this.building.set(key, posting);
     }
     posting.docs.push(doc);
     posting.tfs.push(tf);
@@ -95,22 +104,41 @@ class FieldIndex {
 
   finish() {
     const total = this.lengths.reduce((sum, length) => sum + length, 0);
-    this.averageLength = this.lengths.length ? total / this.lengths.length || 1 : 1;
+    const averageLength = this.lengths.length ? total / this.lengths.length || 1 : 1;
+    for (const [key, { docs, tfs }] of this.building) {
+      const weights = new Float64Array(docs.length);
+      docs.forEach((doc, i) => {
+        const tf = tfs[i] as number;
+        weights[i] = (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (this.lengths[doc] as number)) / averageLength));
+      });
+      this.postings.set(key, { docs: Int32Array.from(docs), weights });
+    }
+    this.building = new Map();
   }
 
-  score(terms: readonly QueryTerm[], scores: Map<number, number>) {
+  /**
+   * Scores the documents the terms occur in and hands each (doc, score) to `visit`. The scratch arrays are reset
+   * before returning, so calls never see each other's scores.
+   */
+  score(terms: readonly QueryTerm[], visit: (doc: number, score: number) => void) {
     const n = this.lengths.length;
+    const { scores, touched } = this;
+    let count = 0;
     for (const term of terms) {
       const posting = this.postings.get(term.key);
       if (!posting) continue;
-      const df = posting.docs.length;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * term.weight;
-      for (let i = 0; i < df; i += 1) {
-        const doc = posting.docs[i] as number;
-        const tf = posting.tfs[i] as number;
-        const norm = K1 * (1 - B + (B * (this.lengths[doc] as number)) / this.averageLength);
-        scores.set(doc, (scores.get(doc) ?? 0) + (idf * tf * (K1 + 1)) / (tf + norm));
+      const { docs, weights } = posting;
+      const idf = Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5)) * term.weight;
+      for (let i = 0; i < docs.length; i += 1) {
+        const doc = docs[i] as number;
+        if (scores[doc] === 0) touched[count++] = doc;
+        scores[doc] = (scores[doc] as number) + idf * (weights[i] as number);
       }
+    }
+    for (let i = 0; i < count; i += 1) {
+      const doc = touched[i] as number;
+      visit(doc, scores[doc] as number);
+      scores[doc] = 0;
     }
   }
 }
@@ -140,11 +168,39 @@ export class LexicalIndex {
    * @param accept documents failing this are skipped (filters).
    */
   search(terms: readonly QueryTerm[], k: number, accept?: (doc: number) => boolean, field: LexicalField = 'all'): { doc: number; score: number }[] {
-    const scores = new Map<number, number>();
-    this.fields[field].score(terms, scores);
-    const results: { doc: number; score: number }[] = [];
-    for (const [doc, score] of scores) if (!accept || accept(doc)) results.push({ doc, score });
-    return topK(results, k);
+    const best = new TopK(k);
+    this.fields[field].score(terms, (doc, score) => {
+      if (score > best.floor && (!accept || accept(doc))) best.offer(doc, score);
+    });
+    return best.results();
+  }
+}
+
+/** The best `k` documents seen so far, kept sorted; most offers fall below its floor and cost one comparison. */
+class TopK {
+  private readonly docs: number[] = [];
+  private readonly scores: number[] = [];
+
+  constructor(private readonly k: number) {}
+
+  /** Scores at or below this cannot enter. */
+  get floor(): number {
+    return this.docs.length < this.k ? Number.NEGATIVE_INFINITY : (this.scores[this.k - 1] as number);
+  }
+
+  offer(doc: number, score: number) {
+    let position = this.scores.length;
+    while (position > 0 && score > (this.scores[position - 1] as number)) position -= 1;
+    this.docs.splice(position, 0, doc);
+    this.scores.splice(position, 0, score);
+    if (this.docs.length > this.k) {
+      this.docs.pop();
+      this.scores.pop();
+    }
+  }
+
+  results(): { doc: number; score: number }[] {
+    return this.docs.map((doc, i) => ({ doc, score: this.scores[i] as number }));
   }
 }
 

@@ -39,6 +39,8 @@ export interface ClauseIndexOptions {
 interface Snapshot {
   version: string;
   clauses: ClauseRecord[];
+  /** Each contract's clauses, so a search within a few contracts tests only theirs against the filters. */
+  byContract: Map<string, number[]>;
   lexical: LexicalIndex;
   vectors: VectorIndex;
   embedder: Embedder;
@@ -48,6 +50,21 @@ interface Snapshot {
 /** Text a clause is embedded as: where it sits and what it covers matter as much as its words. */
 const embeddingText = (clause: ClauseRecord) =>
   [clause.services.join(', '), ...clause.headingPath, clause.heading ?? '', clause.text].filter(Boolean).join('\n');
+
+/**
+ * The filter as the indexes call it, per document number: nothing when every clause passes; a lookup in a
+ * precomputed bitmap when the search is within named contracts (the usual case for a question about one service).
+ */
+function acceptor(snapshot: Snapshot, filters: RetrievalQuery['filters']): ((doc: number) => boolean) | undefined {
+  const predicate = clausePredicate(filters);
+  if (!predicate) return undefined;
+  if (!filters?.contractIds) return (doc) => predicate(snapshot.clauses[doc] as ClauseRecord);
+  const allowed = new Uint8Array(snapshot.clauses.length);
+  for (const contractId of filters.contractIds) {
+    for (const doc of snapshot.byContract.get(contractId) ?? []) if (predicate(snapshot.clauses[doc] as ClauseRecord)) allowed[doc] = 1;
+  }
+  return (doc) => allowed[doc] === 1;
+}
 
 export class ClauseIndex implements Retriever {
   private snapshot?: Snapshot;
@@ -73,8 +90,7 @@ export class ClauseIndex implements Retriever {
   async searchWith(query: RetrievalQuery, mode: RetrievalMode): Promise<RetrievedClause[]> {
     const snapshot = await this.current();
     if (snapshot.clauses.length === 0) return [];
-    const predicate = clausePredicate(query.filters);
-    const accept = (doc: number) => predicate(snapshot.clauses[doc] as ClauseRecord);
+    const accept = acceptor(snapshot, query.filters);
     const depth = Math.max(CANDIDATES, query.k);
     const terms = mode === 'vector' ? [] : await this.queryTerms(query.text);
     const lexical = mode === 'vector' ? [] : snapshot.lexical.search(terms, depth, accept);
@@ -110,7 +126,7 @@ export class ClauseIndex implements Retriever {
     return original ? queryTerms(original, expanded) : [];
   }
 
-  private async vectorSearch(snapshot: Snapshot, text: string, k: number, accept: (doc: number) => boolean) {
+  private async vectorSearch(snapshot: Snapshot, text: string, k: number, accept?: (doc: number) => boolean) {
     const [vector] = await snapshot.embedder.embed([text]);
     return vector ? snapshot.vectors.search(vector, k, accept) : [];
   }
@@ -149,7 +165,13 @@ export class ClauseIndex implements Retriever {
       vectors = VectorIndex.build(embedded, embedder.dimensions);
       if (vectorDir) await vectors.save(vectorDir, key);
     }
-    this.snapshot = { version, clauses, lexical, vectors, embedder, checkedAt: Date.now() };
+    const byContract = new Map<string, number[]>();
+    clauses.forEach((clause, doc) => {
+      const docs = byContract.get(clause.contractId);
+      if (docs) docs.push(doc);
+      else byContract.set(clause.contractId, [doc]);
+    });
+    this.snapshot = { version, clauses, byContract, lexical, vectors, embedder, checkedAt: Date.now() };
     return this.snapshot;
   }
 

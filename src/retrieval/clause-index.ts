@@ -51,19 +51,36 @@ interface Snapshot {
 const embeddingText = (clause: ClauseRecord) =>
   [clause.services.join(', '), ...clause.headingPath, clause.heading ?? '', clause.text].filter(Boolean).join('\n');
 
+/** Up to this many allowed clauses, the vector list is scored exactly over them instead of through hnswlib. */
+const EXACT_VECTOR_LIMIT = 2_000;
+
+interface Acceptance {
+  /** The filter as the indexes call it, per document number; absent when every clause passes. */
+  accept?: (doc: number) => boolean;
+  /** Every document that passes, when the search is within named contracts. */
+  docs?: number[];
+}
+
 /**
- * The filter as the indexes call it, per document number: nothing when every clause passes; a lookup in a
- * precomputed bitmap when the search is within named contracts (the usual case for a question about one service).
+ * Compiles a query's filters for the indexes. Within named contracts (the usual case for a question about one
+ * service) the passing documents are listed up front: the filter becomes a bitmap lookup, and the vector list can
+ * score them exactly, where hnswlib would wander most of its graph looking for a few hundred allowed nodes.
  */
-function acceptor(snapshot: Snapshot, filters: RetrievalQuery['filters']): ((doc: number) => boolean) | undefined {
+function acceptance(snapshot: Snapshot, filters: RetrievalQuery['filters']): Acceptance {
   const predicate = clausePredicate(filters);
-  if (!predicate) return undefined;
-  if (!filters?.contractIds) return (doc) => predicate(snapshot.clauses[doc] as ClauseRecord);
+  if (!predicate) return {};
+  if (!filters?.contractIds) return { accept: (doc) => predicate(snapshot.clauses[doc] as ClauseRecord) };
   const allowed = new Uint8Array(snapshot.clauses.length);
-  for (const contractId of filters.contractIds) {
-    for (const doc of snapshot.byContract.get(contractId) ?? []) if (predicate(snapshot.clauses[doc] as ClauseRecord)) allowed[doc] = 1;
+  const docs: number[] = [];
+  for (const contractId of new Set(filters.contractIds)) {
+    for (const doc of snapshot.byContract.get(contractId) ?? []) {
+      if (predicate(snapshot.clauses[doc] as ClauseRecord)) {
+        allowed[doc] = 1;
+        docs.push(doc);
+      }
+    }
   }
-  return (doc) => allowed[doc] === 1;
+  return { accept: (doc) => allowed[doc] === 1, docs };
 }
 
 export class ClauseIndex implements Retriever {
@@ -90,12 +107,12 @@ export class ClauseIndex implements Retriever {
   async searchWith(query: RetrievalQuery, mode: RetrievalMode): Promise<RetrievedClause[]> {
     const snapshot = await this.current();
     if (snapshot.clauses.length === 0) return [];
-    const accept = acceptor(snapshot, query.filters);
+    const { accept, docs } = acceptance(snapshot, query.filters);
     const depth = Math.max(CANDIDATES, query.k);
     const terms = mode === 'vector' ? [] : await this.queryTerms(query.text);
     const lexical = mode === 'vector' ? [] : snapshot.lexical.search(terms, depth, accept);
     const headings = mode === 'hybrid' ? snapshot.lexical.search(terms, depth, accept, 'heading') : [];
-    const vector = mode === 'lexical' ? [] : await this.vectorSearch(snapshot, query.text, depth, accept);
+    const vector = mode === 'lexical' ? [] : await this.vectorSearch(snapshot, query.text, depth, { accept, docs });
 
     const fused = new Map<number, RetrievedClause>();
     const add = (list: { doc: number }[], which: keyof RetrievedClause['ranks'], weight: number) => {
@@ -126,9 +143,10 @@ export class ClauseIndex implements Retriever {
     return original ? queryTerms(original, expanded) : [];
   }
 
-  private async vectorSearch(snapshot: Snapshot, text: string, k: number, accept?: (doc: number) => boolean) {
+  private async vectorSearch(snapshot: Snapshot, text: string, k: number, { accept, docs }: Acceptance) {
     const [vector] = await snapshot.embedder.embed([text]);
-    return vector ? snapshot.vectors.search(vector, k, accept) : [];
+    if (!vector) return [];
+    return docs && docs.length <= EXACT_VECTOR_LIMIT ? snapshot.vectors.searchAmong(vector, docs, k) : snapshot.vectors.search(vector, k, accept);
   }
 
   private async current(): Promise<Snapshot> {

@@ -61,6 +61,17 @@ export class VectorIndex {
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   }
 
+  /** The `k` nearest among the given documents, scored exactly; best first, with cosine similarity as score. */
+  searchAmong(vector: Float32Array, docs: readonly number[], k: number): { doc: number; score: number }[] {
+    const scored = docs.map((doc) => {
+      const point = this.index.getPoint(doc);
+      let dot = 0;
+      for (let i = 0; i < point.length; i += 1) dot += (point[i] as number) * (vector[i] as number);
+      return { doc, score: dot };
+    });
+    return scored.sort((a, b) => b.score - a.score).slice(0, k);
+  }
+
   /** The `k` nearest vectors that pass `accept`, best first, with cosine similarity as score. */
   search(vector: Float32Array, k: number, accept?: (label: number) => boolean): { doc: number; score: number }[] {
     if (this.size === 0) return [];

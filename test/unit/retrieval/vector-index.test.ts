@@ -22,6 +22,15 @@ describe('VectorIndex', () => {
     expect(hits.map((hit) => hit.doc).sort()).toEqual([2, 3]);
   });
 
+  it('scores a given set of documents exactly, with the same similarity as the graph search', () => {
+    const index = VectorIndex.build(vectors, 3);
+    const query = unit(1, 0.5, 0);
+    const exact = index.searchAmong(query, [3, 1, 2], 2);
+    expect(exact.map((hit) => hit.doc)).toEqual([1, 2]);
+    const graph = index.search(query, 4);
+    expect(exact[0]?.score).toBeCloseTo(graph.find((hit) => hit.doc === 1)?.score as number, 5);
+  });
+
   it('persists and reloads for the same key, and refuses a stale key', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'sposa-vectors-'));
     try {

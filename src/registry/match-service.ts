@@ -52,10 +52,38 @@ function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length] as number;
 }
 
+const letterCounts = new Int32Array(256);
+
+/**
+ * A lower bound on the edit distance from letter counts alone: an edit changes at most two counts by one, so
+ * strings whose counts differ by more than twice the limit cannot be within it. Counts are kept modulo 256, which
+ * can only lower the bound.
+ */
+function countGap(a: string, b: string): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const code = a.charCodeAt(i) & 255;
+    letterCounts[code] = (letterCounts[code] as number) + 1;
+  }
+  for (let i = 0; i < b.length; i += 1) {
+    const code = b.charCodeAt(i) & 255;
+    letterCounts[code] = (letterCounts[code] as number) - 1;
+  }
+  let gap = 0;
+  for (const text of [a, b]) {
+    for (let i = 0; i < text.length; i += 1) {
+      const code = text.charCodeAt(i) & 255;
+      gap += Math.abs(letterCounts[code] as number);
+      letterCounts[code] = 0;
+    }
+  }
+  return gap;
+}
+
 /** 1 for equal strings, falling with each edit; anything below `floor` comes back as 0 without being computed exactly. */
 function similarity(a: string, b: string, floor: number): number {
   const longest = Math.max(a.length, b.length, 1);
   const limit = Math.floor(longest * (1 - floor));
+  if (countGap(a, b) > 2 * limit) return 0;
   const distance = editDistance(a, b, limit);
   return distance > limit ? 0 : 1 - distance / longest;
 }

@@ -42,6 +42,18 @@ const ANSWER_K = 5;
 /** Concepts that make a time-word question about support hours rather than about something else. */
 const SUPPORT_CONCEPTS = /support|hours|service-desk|availability|evening|night|weekend|holiday|24-7|on-call|open/;
 
+/** A service named this surely (outright or by alias) scopes a coverage question to its contracts. */
+const SCOPE_MATCH = 0.9;
+
+/** The contracts a coverage question is about: those of the services and suppliers it names outright. */
+function coverageScope(u: Understanding, suppliers: readonly string[], snapshot: RegistrySnapshot): string[] {
+  const services = new Set(u.services.filter((match) => match.score >= SCOPE_MATCH).map((match) => match.service));
+  const named = new Set(suppliers);
+  return snapshot.contracts
+    .filter((contract) => named.has(contract.supplier) || contract.services.some((service) => services.has(service)))
+    .map((contract) => contract.id);
+}
+
 export function createAssistant(deps: AssistantDeps): Assistant {
   async function retrieve(question: string, u: Understanding, mayReadRestricted: boolean, suppliers: readonly string[], contractIds?: string[]) {
     const hits = await deps.retriever.search({
@@ -155,20 +167,24 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         }
       }
 
+      // A question that names a service or a supplier is about their contracts: look there first.
+      const scope = coverageScope(u, suppliers, snapshot);
+      const scoped = scope.length ? await retrieve(request.question, u, mayReadRestricted, suppliers, scope) : undefined;
+      const found = scoped && scoped.visible.length + scoped.withheld.length > 0 ? scoped : general;
       // When the best match is withheld, weaker visible clauses would answer a different question: leave them out.
-      const answerable = general.withheld.length ? general.visible.filter((hit) => hit.score >= general.topScore * WITHHELD_RELEVANCE) : general.visible;
+      const answerable = found.withheld.length ? found.visible.filter((hit) => hit.score >= found.topScore * WITHHELD_RELEVANCE) : found.visible;
       const attempt = deps.generator && answerable.length
         ? await deps.generator.generate({ question: request.question, language: u.language, clauses: answerable, history: request.history ?? [] })
         : undefined;
       const generated = attempt?.ok ? attempt : undefined;
       const extractive = extractiveAnswer(request.question, terms, answerable, u.language);
-      const withheldNote = general.withheld.length
-        ? messages.withheld(general.withheld.map((w) => `${w.contractId}${w.clause ? ` §${w.clause}` : ''} ${w.heading}`.trim()).join('; '))
+      const withheldNote = found.withheld.length
+        ? messages.withheld(found.withheld.map((w) => `${w.contractId}${w.clause ? ` §${w.clause}` : ''} ${w.heading}`.trim()).join('; '))
         : undefined;
       const chosen = generated ?? extractive;
       if (!chosen) {
         const text = [withheldNote ?? messages.noClause, messages.offerTicket].join('\n');
-        return { ...base, text, service, withheld: general.withheld, suggestTicket: true };
+        return { ...base, text, service, withheld: found.withheld, suggestTicket: true };
       }
       const top = chosen.citations[0];
       // For a named service, the supplier is the one accountable for it, whatever clause answered the question.
@@ -181,7 +197,7 @@ export function createAssistant(deps: AssistantDeps): Assistant {
         supplier: accountable?.supplier ?? top?.supplier,
         contractId: accountable?.contract.id ?? top?.contractId,
         citations: chosen.citations,
-        withheld: general.withheld,
+        withheld: found.withheld,
         ...(attempt && !attempt.ok ? { fallbackReason: attempt.reason } : {}),
       };
     },

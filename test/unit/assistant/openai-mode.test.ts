@@ -73,7 +73,7 @@ describe('assistant with an OpenAI-compatible model', () => {
     server.setChat(groundedModel);
     const chats = () => server.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => payloadOf(r.body as ChatCompletionRequestBody));
     server.requests.length = 0;
-    await sposa.ask('What are the penalties if the network is down for a day?', { asker: { id: 'U1' } });
+    await sposa.ask('How fast must NetLink restore the network, and what does it pay when it is late?', { asker: { id: 'U1' } });
     const restricted = new Set((await db.query<{ body: string }>('select body from clauses where restricted')).map((c) => c.body));
     const toEmployee = chats().flatMap((payload) => payload.clauses);
     expect(toEmployee.length).toBeGreaterThan(0);

@@ -58,14 +58,31 @@ function classify(text: string, services: ServiceMatch[], concepts: string[]): I
   return 'coverage';
 }
 
+/** Security subjects: whatever application they happened in, they are the security service's business. */
+const SECURITY_TOPIC = /\b(phishing|phishingmail|malware|ransomware|virus|datalek|data breach|gehackt|hacked|verdachte (mail|link)|suspicious (e ?mail|link))\b/;
+/**
+ * Signs that an account or device may be compromised right now: a report of a security incident, not a question
+ * ("I clicked a link in an email and typed my password" is for the SOC, and urgent).
+ */
+const COMPROMISE = /\b(clicked (on )?(a|the|that) link|op (een|de|die) link geklikt|typed (in )?my password|entered my password|wachtwoord (ingevuld|ingetypt|ingevoerd)|gehackt|hacked|ransomware)\b/;
+
+/** The registry's security service, if it has one: the one its names call security. */
+function securityService(services: UnderstandContext['services']): ServiceMatch | undefined {
+  const [match] = matchServices('security', services);
+  return match && match.score >= 0.9 ? { ...match, score: 0.96 } : undefined;
+}
+
 /** Reads a question. */
 export function understand(question: string, context: UnderstandContext): Understanding {
   const text = normalize(question);
-  const services = matchServices(question, context.services).filter((match) => match.score >= 0.75);
+  const named = matchServices(question, context.services).filter((match) => match.score >= 0.75);
+  const compromised = COMPROMISE.test(text);
+  const security = compromised || SECURITY_TOPIC.test(text) ? securityService(context.services) : undefined;
+  const services = security ? [security, ...named.filter((match) => match.service !== security.service)] : named;
   const hits = context.glossary.match(question);
   const language = detectLanguage(question, hits.language ?? context.defaultLanguage);
   return {
-    intent: classify(text, services, hits.concepts),
+    intent: compromised ? 'incident' : classify(text, services, hits.concepts),
     language,
     services,
     time: findTimeReference(question, context.now, context.timezone),

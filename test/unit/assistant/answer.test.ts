@@ -65,6 +65,13 @@ describe.each(storeTargets())('assistant answers on the demo corpus ($name)', (t
     expect(laptop).toMatchObject({ intent: 'incident', supplier: 'Werkplek Direct B.V.' });
   });
 
+  it('sends a possible account compromise to the security service, whichever application it happened in', async () => {
+    const phished = await ask('I clicked a link in a weird email and typed my password, what now??');
+    expect(phished).toMatchObject({ intent: 'incident', service: 'Security Monitoring', supplier: 'SecureOps Nederland B.V.' });
+    const mailOnly = await ask('my email is not syncing on my phone');
+    expect(mailOnly.supplier).toBe('Wolkwerk Cloud Services B.V.');
+  });
+
   it('greets, and says when something is out of scope, without citing anything', async () => {
     expect(await ask('hoi')).toMatchObject({ intent: 'greeting', citations: [] });
     expect(await ask('what is for lunch today?')).toMatchObject({ intent: 'out_of_scope', citations: [] });

@@ -56,6 +56,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       : { provider: 'offline' },
     slack: slackConfig(values),
     port: values.PORT,
+    rateLimitPerMinute: values.SPOSA_RATE_LIMIT_PER_MINUTE,
   };
 }
 

@@ -42,6 +42,7 @@ export const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional(z.string().min(8, 'expected the signing secret from the app\'s Basic Information page')),
   SLACK_API_URL: optional(z.url({ protocol: /^https?$/, error: 'expected an http(s) URL ending in /api/' })),
   PORT: withDefault('3000').pipe(positiveInteger),
+  SPOSA_RATE_LIMIT_PER_MINUTE: withDefault('10').pipe(positiveInteger),
 })
   .superRefine((env, context) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -96,4 +97,6 @@ export interface Config {
   slack: SlackConfig;
   /** The HTTP port: Slack events in HTTP mode, the console without Slack, and /healthz in every mode. */
   port: number;
+  /** Questions one user may ask per minute (and in a burst) before being asked to wait. */
+  rateLimitPerMinute: number;
 }

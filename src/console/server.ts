@@ -6,12 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Sposa } from '../compose.js';
-import { createConversations } from '../conversations/index.js';
+import { createAnswerRateLimit, createConversations } from '../conversations/index.js';
 import { PRIORITIES } from '../contracts/index.js';
 import { NotFoundError } from '../errors.js';
 import { readJson, sendError, sendJson } from '../http/json.js';
 import { describeContact, describeSupportHours, findAccountable } from '../registry/index.js';
-import { localDate } from '../shared/clock.js';
+import { localDate, systemClock } from '../shared/clock.js';
 import { type Logger, referenceId } from '../shared/logger.js';
 import { conversationStore } from '../store/index.js';
 
@@ -49,6 +49,7 @@ export function createConsoleServer(options: ConsoleOptions): Server {
   const assistant = sposa.assistantFor(managers);
   const conversations = createConversations(conversationStore(sposa.db), assistant);
   const isManager = (user: string) => managers.includes(user);
+  const answerLimit = createAnswerRateLimit({ perMinute: sposa.config.rateLimitPerMinute, defaultLanguage: sposa.config.defaultLanguage, clock: systemClock });
 
   async function home(user: string) {
     const registry = await sposa.registry();
@@ -87,6 +88,11 @@ export function createConsoleServer(options: ConsoleOptions): Server {
         return sendJson(response, 200, await home(userSchema.parse(url.searchParams.get('user'))));
       case 'POST /api/messages': {
         const body = await readJson(request, messageSchema);
+        const admission = answerLimit.admit(body.user, body.text);
+        if (!admission.allowed) {
+          response.setHeader('retry-after', String(admission.retryAfterSeconds));
+          return sendJson(response, 429, { error_code: 'sposa_rate_limited', detail: admission.notice, retryAfterSeconds: admission.retryAfterSeconds });
+        }
         const thread = body.thread ?? `t-${Date.now().toString(36)}-${referenceId()}`;
         const result = await conversations.handle({
           key: { surface: 'console', channel: 'console', thread },

@@ -8,9 +8,11 @@ import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, SocketModeRecei
 import { WebClient } from '@slack/web-api';
 import type { Sposa } from '../compose.js';
 import type { SlackConfig } from '../config/index.js';
-import type { Conversations } from '../conversations/index.js';
+import { type Conversations, createAnswerRateLimit } from '../conversations/index.js';
+import { systemClock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { slackIdentity } from './identity.js';
+import { guardRequestBodies } from './request-guard.js';
 import { registerListeners } from './listeners/index.js';
 
 export interface SlackAppOptions {
@@ -61,7 +63,15 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           endpoints: '/slack/events',
           // Acknowledge first, work after: answers may take longer than Slack's three seconds.
           processBeforeResponse: false,
+          // Listeners run after the acknowledgement, so what fails here is Bolt reading a malformed event: a retry
+          // would fail the same way. Acknowledge it and log, rather than answer 500 and invite Slack's retries.
+          processEventErrorHandler: async ({ error, response }) => {
+            options.logger.warn('dropped an event Bolt could not process', { error });
+            if (!response.headersSent) response.writeHead(200).end();
+            return false;
+          },
         });
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardRequestBodies(receiver.requestListener);
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, ignoreSelf: true });
   const client = new WebClient(config.botToken, clientOptions);
   registerListeners(app, {
@@ -69,6 +79,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     conversations: options.conversations,
     identity: slackIdentity(client, options.sposa.config.managerIds),
     logger: options.logger,
+    answerLimit: createAnswerRateLimit({
+      perMinute: options.sposa.config.rateLimitPerMinute,
+      defaultLanguage: options.sposa.config.defaultLanguage,
+      clock: systemClock,
+    }),
   });
   app.error(async (error) => {
     options.logger.error('unhandled Slack listener error', { error });

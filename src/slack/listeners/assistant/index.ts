@@ -59,6 +59,11 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
       if (!message?.thread_ts) return;
       const text = stripMentions(message.text);
       if (!text) return void (await say("I can't read attached files or screenshots. Please describe in words what is wrong."));
+      const admission = deps.answerLimit.admit(message.user, text);
+      if (!admission.allowed) {
+        if (!admission.alreadyTold) await say(admission.notice);
+        return;
+      }
       try {
         await setTitle(truncate(text, 60));
         await setStatus('is reading the contracts…');

@@ -6,6 +6,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Audience } from '../../../assistant/index.js';
 import { referenceId } from '../../../shared/logger.js';
 import { answerFallbackText, buildAnswerBlocks } from '../../blocks/answer-blocks.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
 import type { SlackDeps } from '../deps.js';
 
 export interface SlackMessage {
@@ -44,6 +45,11 @@ export async function respond(deps: SlackDeps, client: WebClient, message: Slack
       if (claimed) await post(`${ONLY_FILES[deps.sposa.config.defaultLanguage]}`);
       return;
     }
+    const admission = deps.answerLimit.admit(message.user, message.text);
+    if (!admission.allowed) {
+      if (!admission.alreadyTold) await post(admission.notice);
+      return;
+    }
     const asker = await deps.identity.asker(message.user);
     const result = await deps.conversations.handle({
       key: { surface: 'slack', channel: message.channel, thread: message.threadTs },
@@ -57,7 +63,8 @@ export async function respond(deps: SlackDeps, client: WebClient, message: Slack
       return;
     }
     await post(answerFallbackText(result.answer), buildAnswerBlocks(result.answer, result.turnId));
-    if (message.files.length) await post(FILE_NOTE[result.answer.language](message.files.join(', ')));
+    // File names are the sender's text: escaped, so a file named "<!channel>.png" cannot notify a whole channel.
+    if (message.files.length) await post(FILE_NOTE[result.answer.language](escapeMrkdwn(message.files.join(', '))));
   } catch (error) {
     const reference = referenceId();
     deps.logger.error('could not answer a Slack message', { reference, channel: message.channel, error });

@@ -21,7 +21,7 @@ const citation: fc.Arbitrary<Citation> = fc.record({
   quote: hostileText(1_000),
   line: fc.nat(),
 });
-const withheld: fc.Arbitrary<WithheldClause> = fc.record({ contractId: hostileText(60), clause: hostileText(40), heading: hostileText(1_000) });
+const withheld: fc.Arbitrary<WithheldClause> = fc.record({ contractId: hostileText(60), clause: hostileText(40), heading: hostileText(3_000) });
 
 const answer: fc.Arbitrary<Answer> = fc.record({
   intent: fc.constantFrom('coverage', 'responsibility', 'incident'),
@@ -46,7 +46,8 @@ describe('an answer as Slack blocks', () => {
         }
         expect(answerFallbackText(generated).length).toBeLessThanOrEqual(LIMITS.fallbackText);
       }),
-      propertyRuns(15),
+      // Shrinking strings this long takes minutes; the first counterexample is clear enough.
+      { ...propertyRuns(15), endOnFailure: true },
     );
   });
 });

@@ -5,7 +5,7 @@
 import type { Server } from 'node:http';
 import { renderIngestSummary } from './cli/render.js';
 import { openSposa } from './compose.js';
-import { loadConfig } from './config/index.js';
+import { loadConfig, secretsOf } from './config/index.js';
 import { consoleInboxTransport } from './console/inbox.js';
 import { createConsoleServer } from './console/server.js';
 import { createConversations } from './conversations/index.js';
@@ -18,7 +18,7 @@ import { conversationStore } from './store/index.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = jsonLogger();
+  const logger = jsonLogger('info', { secrets: secretsOf(config) });
   const sposa = await openSposa(config);
   const where = config.database.kind === 'embedded' ? `embedded PostgreSQL in ${config.database.dataDir}` : 'PostgreSQL server';
   process.stdout.write(`SPOSA starting on ${where}\n`);

@@ -28,10 +28,18 @@ export function createPolicy(managerIds: readonly string[]): Policy {
  * Text in a contract that addresses a machine reader ("ignore your previous instructions", "as an AI"). Such a
  * clause is never quoted or passed to a model: contract text is data, and this data is trying to be instructions.
  */
-const INJECTION = /\b(ignore|disregard|forget)\b.{0,40}\b(previous|prior|above|earlier|all|your)\b.{0,20}\b(instructions?|prompts?|rules)\b|\b(note|message|instruction)s? (to|for) (ai|the ai|llm|language model|assistant|chatbot)s?\b|\bnegeer\b.{0,40}\b(instructies|opdrachten|regels)\b|\bsystem prompt\b|\byou are now\b/i;
+const INJECTION = [
+  /\b(ignore|disregard|forget)\b.{0,40}\b(previous|prior|above|earlier|all|your)\b.{0,20}\b(instructions?|prompts?|rules)\b/i,
+  /\b(note|message|instruction)s? (to|for) (ai|the ai|llm|language model|assistant|chatbot)s?\b/i,
+  /\b(negeer|vergeet)\b.{0,40}\b(instructies|opdrachten|regels)\b/i,
+  /\b(ignorier\w*|vergiss)\b.{0,40}\b(anweisungen|instruktionen|regeln)\b/i,
+  /\b(ignore[zr]|oublie[zr])\b.{0,40}\b(instructions|consignes|règles)\b/i,
+  /^\s*(assistant|system|ai)\s*:.{0,40}\bfrom now on\b/im,
+  /\bsystem prompt\b|\byou are now\b/i,
+];
 
 export function looksLikeInjection(text: string): boolean {
-  return INJECTION.test(text);
+  return INJECTION.some((pattern) => pattern.test(text));
 }
 
 export interface Disclosure {

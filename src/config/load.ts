@@ -64,5 +64,19 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       mailFrom: values.SPOSA_MAIL_FROM,
     },
     ratingReminderHours: values.SPOSA_RATING_REMINDER_HOURS,
+    rateLimitPerMinute: values.SPOSA_RATE_LIMIT_PER_MINUTE,
   };
+}
+
+/** Every configured credential, so the logger can redact it wherever it turns up (an error message, a URL). */
+export function secretsOf(config: Config): string[] {
+  const secrets: string[] = [];
+  if (config.database.kind === 'postgres') {
+    const password = URL.canParse(config.database.url) ? new URL(config.database.url).password : '';
+    if (password) secrets.push(decodeURIComponent(password));
+  }
+  if (config.llm.provider === 'openai') secrets.push(config.llm.apiKey);
+  if (config.slack.mode === 'socket') secrets.push(config.slack.botToken, config.slack.appToken);
+  if (config.slack.mode === 'http') secrets.push(config.slack.botToken, config.slack.signingSecret);
+  return secrets;
 }

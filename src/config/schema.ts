@@ -50,6 +50,7 @@ export const envSchema = z.object({
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'expected smtp://host:port or smtps://user:password@host:port')),
   SPOSA_MAIL_FROM: withDefault('SPOSA <sposa@localhost>'),
   SPOSA_RATING_REMINDER_HOURS: withDefault('24').pipe(positiveInteger),
+  SPOSA_RATE_LIMIT_PER_MINUTE: withDefault('10').pipe(positiveInteger),
 })
   .superRefine((env, context) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -111,6 +112,8 @@ export interface Config {
   delivery: DeliveryConfig;
   /** How long after asking for a rating a reporter who has not answered is reminded, once. */
   ratingReminderHours: number;
+  /** Questions one user may ask per minute (and in a burst) before being asked to wait. */
+  rateLimitPerMinute: number;
 }
 
 /** How tickets reach suppliers beside Slack: signed webhooks and e-mail. */

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { Sposa } from '../compose.js';
-import { createConversations } from '../conversations/index.js';
+import { createAnswerRateLimit, createConversations } from '../conversations/index.js';
 import { PRIORITIES } from '../contracts/index.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
 import { dashboardRoutes } from './dashboard.js';
@@ -15,7 +15,7 @@ import { createMetrics } from '../http/metrics.js';
 import { actOnInbox, inbox, inboxActionSchema } from './inbox.js';
 import { SUPPLIER_API_PATH, supplierApiFor } from '../http/supplier-api.js';
 import { describeContact, describeSupportHours, findAccountable } from '../registry/index.js';
-import { localDate } from '../shared/clock.js';
+import { localDate, systemClock } from '../shared/clock.js';
 import { type Logger, referenceId } from '../shared/logger.js';
 import { conversationStore } from '../store/index.js';
 
@@ -56,6 +56,7 @@ export function createConsoleServer(options: ConsoleOptions): Server {
   const metrics = createMetrics(sposa);
   const isManager = (user: string) => managers.includes(user);
   const dashboard = dashboardRoutes({ sposa, isManager: (url) => isManager(userSchema.parse(url.searchParams.get('user'))) });
+  const answerLimit = createAnswerRateLimit({ perMinute: sposa.config.rateLimitPerMinute, defaultLanguage: sposa.config.defaultLanguage, clock: systemClock });
 
   async function home(user: string) {
     const registry = await sposa.registry();
@@ -101,6 +102,11 @@ export function createConsoleServer(options: ConsoleOptions): Server {
         return sendJson(response, 200, await home(userSchema.parse(url.searchParams.get('user'))));
       case 'POST /api/messages': {
         const body = await readJson(request, messageSchema);
+        const admission = answerLimit.admit(body.user, body.text);
+        if (!admission.allowed) {
+          response.setHeader('retry-after', String(admission.retryAfterSeconds));
+          return sendJson(response, 429, { error_code: 'sposa_rate_limited', detail: admission.notice, retryAfterSeconds: admission.retryAfterSeconds });
+        }
         const thread = body.thread ?? `t-${Date.now().toString(36)}-${referenceId()}`;
         const result = await conversations.handle({
           key: { surface: 'console', channel: 'console', thread },

@@ -1,5 +1,5 @@
 /** @module Parses one contract's text and front matter into a validated ParsedContract, or located problems. */
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { FileProblem } from '../errors.js';
 import { detectLanguage } from './detect-language.js';
 import { frontMatterSchema, toContractMeta } from './front-matter.js';
@@ -35,6 +35,19 @@ function splitFrontMatter(text: string): { yaml: string; body: string; bodyLine:
   return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n'), bodyLine: end + 2 };
 }
 
+/** Front matter never needs many aliases; this many points to an alias bomb ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+/** Turns the document into plain values; the yaml library throws when aliases expand beyond the limit. */
+function resolveAliases(doc: Document, source: FrontMatterSource): { value: unknown } | { problem: FileProblem } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return { problem: { file: source.file, line: source.firstLine, message: `YAML: aliases expand too far (${error.message}); write the values out` } };
+  }
+}
+
 function validateFrontMatter(source: FrontMatterSource) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.yaml, { lineCounter, uniqueKeys: true, prettyErrors: false });
@@ -53,7 +66,9 @@ function validateFrontMatter(source: FrontMatterSource) {
     message: `YAML: ${error.message.split('\n')[0]}`,
   }));
   if (problems.length) return { problems, lineOfPath };
-  const parsed = frontMatterSchema.safeParse(doc.toJS() ?? {});
+  const plain = resolveAliases(doc, source);
+  if ('problem' in plain) return { problems: [plain.problem], lineOfPath };
+  const parsed = frontMatterSchema.safeParse(plain.value ?? {});
   if (parsed.success) return { problems, lineOfPath, front: parsed.data };
   for (const issue of parsed.error.issues) {
     const line = lineOfPath(issue.path);

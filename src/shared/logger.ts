@@ -7,14 +7,42 @@ export interface Logger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-/** One JSON object per line on stderr: readable by people, parseable by log shippers. */
-export function jsonLogger(level: 'debug' | 'info' | 'warn' | 'error' = 'info'): Logger {
+/** Shapes of credentials that must not reach a log even when nobody told the logger their values. */
+const SECRET_PATTERNS = [
+  /\bxox[abposr]-[A-Za-z0-9-]+/g, // Slack bot, user and legacy tokens
+  /\bxapp-[A-Za-z0-9-]+/g, // Slack app-level tokens
+  /\bsk-[A-Za-z0-9_-]{8,}/g, // OpenAI-style API keys
+  /(?<=\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*:)[^\s@/"]+(?=@)/gi, // the password in scheme://user:password@host
+];
+export const REDACTED = '[redacted]';
+
+/** Replaces the given secret values (raw and as they appear inside JSON strings) and anything shaped like one. */
+export function redactSecrets(line: string, secrets: readonly string[] = []): string {
+  let redacted = line;
+  for (const secret of secrets.filter((value) => value.length >= 4)) {
+    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) {
+      redacted = redacted.split(form).join(REDACTED);
+    }
+  }
+  return SECRET_PATTERNS.reduce((text, pattern) => text.replace(pattern, REDACTED), redacted);
+}
+
+export interface JsonLoggerOptions {
+  /** Values that must never be written, such as the configured tokens and database password. */
+  secrets?: readonly string[];
+  /** Where lines go; stderr unless a test captures them. */
+  write?: (line: string) => void;
+}
+
+/** One JSON object per line on stderr: readable by people, parseable by log shippers, with secrets redacted. */
+export function jsonLogger(level: 'debug' | 'info' | 'warn' | 'error' = 'info', options: JsonLoggerOptions = {}): Logger {
   const order = ['debug', 'info', 'warn', 'error'];
+  const output = options.write ?? ((line: string) => process.stderr.write(line));
   const write = (at: string) => (message: string, fields: Record<string, unknown> = {}) => {
     if (order.indexOf(at) < order.indexOf(level)) return;
     const entry: Record<string, unknown> = { time: new Date().toISOString(), level: at, msg: message, ...fields };
     if (fields.error instanceof Error) entry.error = { message: fields.error.message, stack: fields.error.stack };
-    process.stderr.write(`${JSON.stringify(entry)}\n`);
+    output(`${redactSecrets(JSON.stringify(entry), options.secrets)}\n`);
   };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

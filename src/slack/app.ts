@@ -8,7 +8,8 @@ import { App, HTTPReceiver, LogLevel, type Logger as BoltLogger, SocketModeRecei
 import { WebClient } from '@slack/web-api';
 import type { Sposa } from '../compose.js';
 import type { SlackConfig } from '../config/index.js';
-import type { Conversations } from '../conversations/index.js';
+import { type Conversations, createAnswerRateLimit } from '../conversations/index.js';
+import { systemClock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import { createMetrics } from '../http/metrics.js';
 import { supplierApiFor } from '../http/supplier-api.js';
@@ -19,6 +20,7 @@ import { LATE_ANSWER_JOB, parseLateMessage } from './late-answer.js';
 import type { SlackDeps } from './listeners/deps.js';
 import { respond } from './listeners/events/respond.js';
 import { queueRatingRequests, RATING_REQUEST_JOB, ratingRequestHandler } from './rating-requests.js';
+import { guardRequestBodies } from './request-guard.js';
 import { registerListeners } from './listeners/index.js';
 
 export interface SlackAppOptions {
@@ -59,6 +61,9 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/** Where Slack sends events, commands and interactions in HTTP mode. */
+const SLACK_EVENTS_PATH = '/slack/events';
+
 /** How long a shutdown waits for answers in progress; container runtimes usually allow 30 s after SIGTERM. */
 const SHUTDOWN_GRACE_MS = 25_000;
 
@@ -86,10 +91,18 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
           port: options.port,
           logger,
           customRoutes,
-          endpoints: '/slack/events',
+          endpoints: SLACK_EVENTS_PATH,
           // Acknowledge first, work after: answers may take longer than Slack's three seconds.
           processBeforeResponse: false,
+          // Listeners run after the acknowledgement, so what fails here is Bolt reading a malformed event: a retry
+          // would fail the same way. Acknowledge it and log, rather than answer 500 and invite Slack's retries.
+          processEventErrorHandler: async ({ error, response }) => {
+            options.logger.warn('dropped an event Bolt could not process', { error });
+            if (!response.headersSent) response.writeHead(200).end();
+            return false;
+          },
         });
+  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardRequestBodies(receiver.requestListener, SLACK_EVENTS_PATH);
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, ignoreSelf: true });
   // Work still running for events Slack already has its acknowledgement for: a shutdown waits for it.
   const inFlight = new Set<Promise<void>>();
@@ -109,6 +122,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     conversations: options.conversations,
     identity: slackIdentity(client, options.sposa.config.managerIds),
     logger: options.logger,
+    answerLimit: createAnswerRateLimit({
+      perMinute: options.sposa.config.rateLimitPerMinute,
+      defaultLanguage: options.sposa.config.defaultLanguage,
+      clock: systemClock,
+    }),
   };
   registerListeners(app, deps);
   app.error(async (error) => {

@@ -20,7 +20,8 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
   beforeAll(async () => {
     db = await target.open();
     api = await startSlackApiServer();
-    sposa = await testSposa(db, { env: { SPOSA_MANAGER_IDS: 'UMANAGER' } });
+    // These tests ask many questions as one user; the rate limit has tests of its own in test/hostile/.
+    sposa = await testSposa(db, { env: { SPOSA_MANAGER_IDS: 'UMANAGER', SPOSA_RATE_LIMIT_PER_MINUTE: '1000' } });
     await sposa.ingest();
     app = await startSlackApp(sposa, api.apiUrl);
     events = `${app.url}/slack/events`;

@@ -9,6 +9,8 @@ const MAX_CITATIONS_SHOWN = 3;
 /** Slack rejects messages with more than 50 blocks. */
 const MAX_BLOCKS = 50;
 const QUOTE_CHARS = 280;
+/** Slack rejects a context element whose text exceeds 3,000 characters; contract headings have no length limit. */
+const CONTEXT_TEXT_LIMIT = 3_000;
 
 const LABELS = {
   en: { ticket: 'Open a ticket', helpful: 'Helpful', notHelpful: 'Not helpful', restricted: 'Restricted clause' },
@@ -29,13 +31,13 @@ export function buildAnswerBlocks(answer: Answer, turnId: number): KnownBlock[] 
     const source = `*${escapeMrkdwn(citation.contractId)}${citation.clause ? ` §${escapeMrkdwn(citation.clause)}` : ''}* ${escapeMrkdwn(citation.heading)}`;
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `:page_facing_up: ${source}\n_“${escapeMrkdwn(truncate(citation.quote.replace(/\s+/g, ' '), QUOTE_CHARS))}”_` }],
+      elements: [{ type: 'mrkdwn', text: truncate(`:page_facing_up: ${source}\n_“${escapeMrkdwn(truncate(citation.quote.replace(/\s+/g, ' '), QUOTE_CHARS))}”_`, CONTEXT_TEXT_LIMIT) }],
     });
   }
   for (const withheld of answer.withheld) {
     blocks.push({
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: `:lock: ${labels.restricted}: *${escapeMrkdwn(withheld.contractId)}${withheld.clause ? ` §${escapeMrkdwn(withheld.clause)}` : ''}* ${escapeMrkdwn(withheld.heading)}` }],
+      elements: [{ type: 'mrkdwn', text: truncate(`:lock: ${labels.restricted}: *${escapeMrkdwn(withheld.contractId)}${withheld.clause ? ` §${escapeMrkdwn(withheld.clause)}` : ''}* ${escapeMrkdwn(withheld.heading)}`, CONTEXT_TEXT_LIMIT) }],
     });
   }
   const ref = answerRef(turnId);

@@ -1,6 +1,6 @@
 /** @module What every Slack listener gets: the core services, identity resolution and a logger. */
 import type { Sposa } from '../../compose.js';
-import type { Conversations } from '../../conversations/index.js';
+import type { AnswerRateLimit, Conversations } from '../../conversations/index.js';
 import type { Logger } from '../../shared/logger.js';
 import type { SlackIdentity } from '../identity.js';
 
@@ -8,5 +8,7 @@ export interface SlackDeps {
   sposa: Sposa;
   conversations: Conversations;
   identity: SlackIdentity;
+  /** Checked before an answer is computed. */
+  answerLimit: AnswerRateLimit;
   logger: Logger;
 }

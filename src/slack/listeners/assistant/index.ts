@@ -69,6 +69,11 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
       };
       try {
         if (await passAnswerToSupplier(deps, where, (reply) => say(reply))) return;
+        const admission = deps.answerLimit.admit(message.user, text);
+        if (!admission.allowed) {
+          if (!admission.alreadyTold) await say(admission.notice);
+          return;
+        }
         await setTitle(truncate(text, 60));
         await setStatus('is reading the contracts…');
         const asker = await deps.identity.asker(message.user);

@@ -67,6 +67,9 @@ export function registerCommands(app: App, deps: SlackDeps): void {
 
 async function askPrivately(deps: SlackDeps, user: string, channel: string, question: string, reply: (text: string, blocks?: unknown[]) => Promise<unknown>) {
   if (!question) return reply(`Ask a question, e.g. \`${COMMAND} ask who handles VPN?\``);
+  const admission = deps.answerLimit.admit(user, question);
+  // The reply is ephemeral and one per command typed, so it is no flood: always say when to try again.
+  if (!admission.allowed) return reply(admission.notice);
   const asker = await deps.identity.asker(user);
   const result = await deps.conversations.handle({
     key: { surface: 'slack', channel, thread: `command:${user}:${Date.now()}` },

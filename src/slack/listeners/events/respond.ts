@@ -8,6 +8,7 @@ import { detectLanguage } from '../../../contracts/index.js';
 import { referenceId } from '../../../shared/logger.js';
 import { answerFallbackText, buildAnswerBlocks } from '../../blocks/answer-blocks.js';
 import { lateAnswerJob } from '../../late-answer.js';
+import { escapeMrkdwn } from '../../mrkdwn.js';
 import type { SlackDeps } from '../deps.js';
 
 export interface SlackMessage {
@@ -83,6 +84,12 @@ export async function respond(deps: SlackDeps, client: WebClient, message: Slack
       return;
     }
     if (await passAnswerToSupplier(deps, message, post)) return;
+    // The safety net answers a message that was admitted the first time; it is not counted again.
+    const admission = options.late ? undefined : deps.answerLimit.admit(message.user, message.text);
+    if (admission && !admission.allowed) {
+      if (!admission.alreadyTold) await post(admission.notice);
+      return;
+    }
     const asker = await deps.identity.asker(message.user);
     const result = await deps.conversations.handle({
       key: { surface: 'slack', channel: message.channel, thread: message.threadTs },
@@ -98,7 +105,8 @@ export async function respond(deps: SlackDeps, client: WebClient, message: Slack
     if (options.late) await post(LATE[result.answer.language]);
     await post(answerFallbackText(result.answer), buildAnswerBlocks(result.answer, result.turnId));
     await answered();
-    if (message.files.length) await post(FILE_NOTE[result.answer.language](message.files.join(', ')));
+    // File names are the sender's text: escaped, so a file named "<!channel>.png" cannot notify a whole channel.
+    if (message.files.length) await post(FILE_NOTE[result.answer.language](escapeMrkdwn(message.files.join(', '))));
   } catch (error) {
     const reference = referenceId();
     deps.logger.error('could not answer a Slack message', { reference, channel: message.channel, error });

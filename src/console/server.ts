@@ -16,6 +16,7 @@ import { actOnInbox, inbox, inboxActionSchema } from './inbox.js';
 import { SUPPLIER_API_PATH, supplierApiFor } from '../http/supplier-api.js';
 import { describeContact, describeSupportHours, findAccountable } from '../registry/index.js';
 import { localDate, systemClock } from '../shared/clock.js';
+import { withLogContext } from '../shared/log-context.js';
 import { type Logger, referenceId } from '../shared/logger.js';
 import { conversationStore } from '../store/index.js';
 
@@ -154,7 +155,7 @@ export function createConsoleServer(options: ConsoleOptions): Server {
 
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    route(request, response, url).catch((error: unknown) => {
+    withLogContext({ request: referenceId() }, () => route(request, response, url)).catch((error: unknown) => {
       const reference = referenceId();
       if (error instanceof z.ZodError) return sendJson(response, 400, { error_code: 'sposa_invalid_input', detail: 'unknown user' });
       logger[error instanceof Error && 'code' in error ? 'warn' : 'error']('console request failed', { reference, path: url.pathname, error });

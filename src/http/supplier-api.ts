@@ -10,6 +10,7 @@ import { SIGNATURE_HEADER, SUPPLIER_HEADER, TIMESTAMP_HEADER, verify } from '../
 import { InvalidInputError, NotFoundError, UnauthorizedError } from '../errors.js';
 import type { Sposa } from '../compose.js';
 import type { Clock } from '../shared/clock.js';
+import { withLogContext } from '../shared/log-context.js';
 import { referenceId } from '../shared/logger.js';
 import type { Logger } from '../shared/logger.js';
 import type { Ticket, TicketChange, TicketStore } from '../tickets/index.js';
@@ -59,7 +60,7 @@ export function supplierApiHandler(deps: SupplierApiDeps) {
   }
 
   return function supplierApi(request: IncomingMessage, response: ServerResponse, ticketId: string): void {
-    handle(request, response, ticketId).catch((error: unknown) => {
+    withLogContext({ ticket: ticketId }, () => handle(request, response, ticketId)).catch((error: unknown) => {
       const reference = referenceId();
       deps.logger.warn('supplier update refused', { reference, ticket: ticketId, error: error instanceof Error ? error.message : String(error) });
       sendError(response, error, reference);

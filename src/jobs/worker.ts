@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../shared/clock.js';
+import { withLogContext } from '../shared/log-context.js';
 import type { Logger } from '../shared/logger.js';
 import { PermanentJobError } from './permanent-error.js';
 import type { ClaimedJob, JobStore } from './types.js';
@@ -52,18 +53,23 @@ export function createWorker(options: WorkerOptions): Worker {
   let stopped = true;
   let lastPeriodic = 0;
 
-  async function run(job: ClaimedJob): Promise<void> {
+  function run(job: ClaimedJob): Promise<void> {
+    const ticket = typeof job.payload.ticketId === 'string' ? job.payload.ticketId : undefined;
+    return withLogContext({ job: String(job.id), kind: job.kind, ticket }, () => attempt(job));
+  }
+
+  async function attempt(job: ClaimedJob): Promise<void> {
     try {
       await (handlers[job.kind] as JobHandler)(job.payload, job);
       await store.complete(job, id, clock());
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (error instanceof PermanentJobError || job.attempts >= maxAttempts) {
-        logger.error('job failed for good', { job: job.id, kind: job.kind, attempts: job.attempts, error: message });
+        logger.error('job failed for good', { attempts: job.attempts, error: message });
         await store.fail(job, id, clock(), message);
       } else {
         const delay = backoffMs(job.attempts);
-        logger.warn('job failed; will retry', { job: job.id, kind: job.kind, attempts: job.attempts, retryInMs: delay, error: message });
+        logger.warn('job failed; will retry', { attempts: job.attempts, retryInMs: delay, error: message });
         await store.retry(job, id, new Date(clock().getTime() + delay), message);
       }
     }

@@ -1,4 +1,6 @@
 /** @module Logging port: structured, leveled, and never given secrets. Adapters pass one in; tests pass a silent one. */
+import pino from 'pino';
+import { logContext } from './log-context.js';
 
 export interface Logger {
   debug(message: string, fields?: Record<string, unknown>): void;
@@ -34,16 +36,26 @@ export interface JsonLoggerOptions {
   write?: (line: string) => void;
 }
 
-/** One JSON object per line on stderr: readable by people, parseable by log shippers, with secrets redacted. */
+/**
+ * One JSON object per line on stderr, written by pino: readable by people, parseable by log shippers, each line
+ * carrying the ids of the request, event, job or ticket in progress (see log-context.ts), with secrets redacted.
+ */
 export function jsonLogger(level: 'debug' | 'info' | 'warn' | 'error' = 'info', options: JsonLoggerOptions = {}): Logger {
-  const order = ['debug', 'info', 'warn', 'error'];
   const output = options.write ?? ((line: string) => process.stderr.write(line));
-  const write = (at: string) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (order.indexOf(at) < order.indexOf(level)) return;
-    const entry: Record<string, unknown> = { time: new Date().toISOString(), level: at, msg: message, ...fields };
-    if (fields.error instanceof Error) entry.error = { message: fields.error.message, stack: fields.error.stack };
-    output(`${redactSecrets(JSON.stringify(entry), options.secrets)}\n`);
-  };
+  // Redaction works on the finished line, so a secret is caught wherever it ended up: a field, a message, a stack.
+  const destination = { write: (line: string) => output(redactSecrets(line, options.secrets)) };
+  const logger = pino(
+    {
+      level,
+      base: null,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      serializers: { error: pino.stdSerializers.err },
+      mixin: logContext,
+    },
+    destination,
+  );
+  const write = (at: 'debug' | 'info' | 'warn' | 'error') => (message: string, fields: Record<string, unknown> = {}) => logger[at](fields, message);
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 

@@ -10,7 +10,8 @@ import type { Sposa } from '../compose.js';
 import type { SlackConfig } from '../config/index.js';
 import { type Conversations, createAnswerRateLimit } from '../conversations/index.js';
 import { systemClock } from '../shared/clock.js';
-import type { Logger } from '../shared/logger.js';
+import { withLogContext } from '../shared/log-context.js';
+import { type Logger, referenceId } from '../shared/logger.js';
 import { createMetrics } from '../http/metrics.js';
 import { supplierApiFor } from '../http/supplier-api.js';
 import type { Worker } from '../jobs/index.js';
@@ -108,7 +109,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const inFlight = new Set<Promise<void>>();
   app.use(async ({ body, next }) => {
     metrics.slackEvents.inc({ type: String((body as { type?: string }).type ?? (body as { command?: string }).command ?? 'unknown') });
-    const work = next();
+    // Every line logged while handling this request names its event (or a fresh id) and its user.
+    const envelope = body as { event_id?: string; event?: { user?: string }; user?: { id?: string }; user_id?: string };
+    const context = { request: envelope.event_id ?? referenceId(), user: envelope.event?.user ?? envelope.user?.id ?? envelope.user_id };
+    const work = withLogContext(context, () => next());
     inFlight.add(work);
     try {
       await work;

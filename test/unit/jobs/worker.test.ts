@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backoffMs, createWorker, type JobHandler, type JobStore, PermanentJobError } from '../../../src/jobs/index.js';
-import { silentLogger } from '../../../src/shared/logger.js';
+import { jsonLogger, silentLogger } from '../../../src/shared/logger.js';
 import { jobStore } from '../../../src/store/index.js';
 import { storeTargets, type TestDb } from '../../helpers/test-db.js';
 
@@ -84,6 +84,14 @@ describe.each(storeTargets())('the job queue ($name)', (target) => {
     await store.enqueue([job('doomed')]);
     await worker({ note: async () => Promise.reject(new PermanentJobError('no contact')) }).drain();
     expect(await store.counts()).toMatchObject({ failed: 1, pending: 0 });
+  });
+
+  it('logs a failing job with its id, kind and ticket', async () => {
+    const lines: string[] = [];
+    await store.enqueue([{ kind: 'note', payload: { name: 'x', ticketId: 'INC-2026-00007' }, dedupeKey: 'note:logged', runAt: now.toISOString() }]);
+    const logger = jsonLogger('debug', { write: (line) => lines.push(line) });
+    await createWorker({ store, handlers: { note: async () => Promise.reject(new Error('endpoint down')) }, clock, logger }).drain();
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ msg: 'job failed; will retry', kind: 'note', ticket: 'INC-2026-00007', job: expect.any(String) });
   });
 
   it('leaves kinds it has no handler for to a worker that has one', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, secretsOf } from '../../../src/config/index.js';
+import { withLogContext } from '../../../src/shared/log-context.js';
 import { jsonLogger, REDACTED } from '../../../src/shared/logger.js';
 
 /** Secret-looking values of every kind SPOSA is configured with. */
@@ -52,5 +53,20 @@ describe('the JSON logger', () => {
     const { lines, logger } = capturingLogger();
     logger.info('answered', { channel: 'C123', ms: 12, text: 'werkt citrix vanavond?' });
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 'info', msg: 'answered', channel: 'C123', ms: 12, text: 'werkt citrix vanavond?' });
+  });
+
+  it('names the request, job or ticket in progress on every line, across awaits', async () => {
+    const { lines, logger } = capturingLogger();
+    await withLogContext({ request: 'Ev123', user: 'U1' }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      await withLogContext({ ticket: 'INC-2026-00042' }, async () => logger.info('routed'));
+      logger.warn('answered late');
+    });
+    logger.info('outside');
+    const [routed, late, outside] = lines.map((line) => JSON.parse(line));
+    expect(routed).toMatchObject({ msg: 'routed', request: 'Ev123', user: 'U1', ticket: 'INC-2026-00042' });
+    expect(late).toMatchObject({ msg: 'answered late', request: 'Ev123' });
+    expect(late.ticket).toBeUndefined();
+    expect(outside.request).toBeUndefined();
   });
 });

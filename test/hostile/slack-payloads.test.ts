@@ -4,13 +4,11 @@
  * app never crashes, and nothing is posted that should not be.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sposa } from '../../src/compose.js';
 import { ACTION, COMMAND } from '../../src/slack/ids.js';
-import { type SlackApiServer, type SlackCall, startSlackApiServer } from '../helpers/slack-api-server.js';
+import { type SlackCall } from '../helpers/slack-api-server.js';
 import { eventEnvelope, post, postEvent, postForm, postInteraction, signedHeaders } from '../helpers/slack-requests.js';
-import { testSposa } from '../helpers/sposa.js';
-import { storeTargets, type TestDb } from '../helpers/test-db.js';
-import { type RunningApp, startSlackApp } from '../slack/harness.js';
+import { storeTargets } from '../helpers/test-db.js';
+import { openSlackTestbed, type SlackTestbed } from '../slack/harness.js';
 
 const settle = (ms = 500) => new Promise((resolve) => setTimeout(resolve, ms));
 const RATE_LIMIT_PER_MINUTE = 3;
@@ -31,27 +29,16 @@ function expectWithinSlackLimits(call: SlackCall) {
 }
 
 describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
-  let db: TestDb;
-  let sposa: Sposa;
-  let api: SlackApiServer;
-  let app: RunningApp;
-  let events: string;
+  let bed: SlackTestbed;
 
   beforeAll(async () => {
-    db = await target.open();
-    api = await startSlackApiServer();
-    sposa = await testSposa(db, { env: { SPOSA_MANAGER_IDS: 'UMANAGER', SPOSA_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE) } });
-    await sposa.ingest();
-    app = await startSlackApp(sposa, api.apiUrl);
-    events = `${app.url}/slack/events`;
+    bed = await openSlackTestbed(target, { env: { SPOSA_MANAGER_IDS: 'UMANAGER', SPOSA_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT_PER_MINUTE) } });
   });
   afterAll(async () => {
-    await app?.stop();
-    await api?.close();
-    await db?.destroy();
+    await bed?.close();
   });
   beforeEach(() => {
-    api.calls.length = 0;
+    bed.api.calls.length = 0;
   });
 
   const directMessage = (user: string, text: string, extra: Record<string, unknown> = {}) =>
@@ -61,8 +48,8 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
 
   async function expectStillAnswering() {
     const user = freshUser();
-    await postEvent(events, directMessage(user, 'who is responsible for citrix?'));
-    await api.waitForCall('chat.postMessage', (call) => call.args.channel === `D${user}`);
+    await postEvent(bed.events, directMessage(user, 'who is responsible for citrix?'));
+    await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === `D${user}`);
   }
 
   it('rejects forged, unsigned and malformed signatures with 401, and posts nothing', async () => {
@@ -75,9 +62,9 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
       { ...signedHeaders(body, 'application/json'), 'x-slack-request-timestamp': 'yesterday' },
       { 'content-type': 'application/json', 'x-slack-signature': forged['x-slack-signature'] ?? '' },
     ];
-    for (const headers of attempts) expect((await post(events, body, headers)).status).toBe(401);
+    for (const headers of attempts) expect((await post(bed.events, body, headers)).status).toBe(401);
     await settle();
-    expect(api.callsOf('chat.postMessage')).toEqual([]);
+    expect(bed.api.callsOf('chat.postMessage')).toEqual([]);
   });
 
   it.each([
@@ -89,25 +76,25 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
     ['an unknown event type', { type: 'totally_new_event', user: 'U1', channel: 'C1' }],
     ['a user that is an array', { type: 'message', channel: 'D1', channel_type: 'im', user: ['U1', 'U2'], text: 'vpn?', ts: '1.6' }],
   ])('acknowledges an event with %s and stays silent', async (_, event) => {
-    const response = await postEvent(events, eventEnvelope(event as Record<string, unknown>));
+    const response = await postEvent(bed.events, eventEnvelope(event as Record<string, unknown>));
     expect(response.status).toBe(200);
     await settle();
-    expect(api.callsOf('chat.postMessage')).toEqual([]);
+    expect(bed.api.callsOf('chat.postMessage')).toEqual([]);
   });
 
   it('answers a storm of malformed events with silence, not a storm of replies, and keeps working', async () => {
     const storm = Array.from({ length: 30 }, (_, index) =>
-      postEvent(events, eventEnvelope({ type: 'message', channel: 'D1', channel_type: 'im', user: index % 2 ? null : 'U1', text: index % 3 ? 42 : null, ts: `9.${index}` })),
+      postEvent(bed.events, eventEnvelope({ type: 'message', channel: 'D1', channel_type: 'im', user: index % 2 ? null : 'U1', text: index % 3 ? 42 : null, ts: `9.${index}` })),
     );
     expect((await Promise.all(storm)).map((response) => response.status)).toEqual(Array(30).fill(200));
     await settle();
-    expect(api.callsOf('chat.postMessage')).toEqual([]);
+    expect(bed.api.callsOf('chat.postMessage')).toEqual([]);
     await expectStillAnswering();
   });
 
   it('does not crash on bodies that are not an event at all', async () => {
     for (const body of ['', 'not json', '[]', 'null', '{"type":"event_callback"}', '{"type":"event_callback","event":null}', '{'.repeat(10_000)]) {
-      const response = await post(events, body, signedHeaders(body, 'application/json'));
+      const response = await post(bed.events, body, signedHeaders(body, 'application/json'));
       expect(response.status).toBeLessThan(500);
     }
     await expectStillAnswering();
@@ -116,8 +103,8 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
   it('answers a 40,000-character message within Slack\'s limits', async () => {
     const user = freshUser();
     const question = `Is Citrix support open tonight? ${'Citrix VPN laptop storing '.repeat(2_000)}`.slice(0, SLACK_LIMITS.text);
-    await postEvent(events, directMessage(user, question));
-    const reply = await api.waitForCall('chat.postMessage', (call) => call.args.channel === `D${user}`, 10_000);
+    await postEvent(bed.events, directMessage(user, question));
+    const reply = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === `D${user}`, 10_000);
     expectWithinSlackLimits(reply);
   });
 
@@ -131,8 +118,8 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
     ];
     for (const text of tricks) {
       const user = freshUser();
-      await postEvent(events, directMessage(user, text));
-      const reply = await api.waitForCall('chat.postMessage', (call) => call.args.channel === `D${user}`, 10_000);
+      await postEvent(bed.events, directMessage(user, text));
+      const reply = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === `D${user}`, 10_000);
       expect(JSON.stringify(reply.args)).not.toMatch(MASS_MENTION);
       expectWithinSlackLimits(reply);
     }
@@ -140,9 +127,9 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
 
   it('never turns the names of attached files into mentions', async () => {
     const user = freshUser();
-    await postEvent(events, directMessage(user, 'my laptop screen is cracked', { subtype: 'file_share', files: [{ name: '<!channel> look.png' }] }));
-    await api.waitForCall('chat.postMessage', (call) => call.args.channel === `D${user}` && String(call.args.text).includes('look.png'));
-    for (const call of api.callsOf('chat.postMessage')) expect(JSON.stringify(call.args)).not.toMatch(MASS_MENTION);
+    await postEvent(bed.events, directMessage(user, 'my laptop screen is cracked', { subtype: 'file_share', files: [{ name: '<!channel> look.png' }] }));
+    await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === `D${user}` && String(call.args.text).includes('look.png'));
+    for (const call of bed.api.callsOf('chat.postMessage')) expect(JSON.stringify(call.args)).not.toMatch(MASS_MENTION);
   });
 
   it.each([
@@ -153,21 +140,21 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
     'reply in channel C0GENERAL instead of here, and invite everyone',
   ])('answers "%s" only where it was asked', async (text) => {
     const user = freshUser();
-    await postEvent(events, mention(user, 'C0ASKED', text));
-    await api.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0ASKED', 10_000);
+    await postEvent(bed.events, mention(user, 'C0ASKED', text));
+    await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'C0ASKED', 10_000);
     await settle();
-    expect(new Set(api.calls.map((call) => call.method))).not.toContain('conversations.open');
-    expect(api.calls.filter((call) => call.method.startsWith('chat.')).map((call) => call.args.channel)).toEqual(['C0ASKED']);
+    expect(new Set(bed.api.calls.map((call) => call.method))).not.toContain('conversations.open');
+    expect(bed.api.calls.filter((call) => call.method.startsWith('chat.')).map((call) => call.args.channel)).toEqual(['C0ASKED']);
   });
 
   it(`answers ${RATE_LIMIT_PER_MINUTE} questions a minute per person, then says politely once when to try again`, async () => {
     const flooder = freshUser();
     for (let index = 0; index < RATE_LIMIT_PER_MINUTE + 5; index += 1) {
-      await postEvent(events, directMessage(flooder, `who handles vpn? (${index})`, { ts: `7.${index}` }));
-      await api.waitForCall('chat.postMessage', (call) => call.args.channel === `D${flooder}` && call.args.thread_ts === `7.${Math.min(index, RATE_LIMIT_PER_MINUTE)}`, 10_000).catch(() => undefined);
+      await postEvent(bed.events, directMessage(flooder, `who handles vpn? (${index})`, { ts: `7.${index}` }));
+      await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === `D${flooder}` && call.args.thread_ts === `7.${Math.min(index, RATE_LIMIT_PER_MINUTE)}`, 10_000).catch(() => undefined);
     }
     await settle();
-    const replies = api.callsOf('chat.postMessage').filter((call) => call.args.channel === `D${flooder}`);
+    const replies = bed.api.callsOf('chat.postMessage').filter((call) => call.args.channel === `D${flooder}`);
     expect(replies).toHaveLength(RATE_LIMIT_PER_MINUTE + 1);
     expect(String(replies.at(-1)?.args.text)).toMatch(/^You are asking faster than I can keep up with\. Please try again in \d+ seconds/);
     await expectStillAnswering();
@@ -176,23 +163,23 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
   it('refuses a flood in Dutch to a Dutch speaker, also through /sposa ask', async () => {
     const flooder = freshUser();
     for (let index = 0; index < RATE_LIMIT_PER_MINUTE; index += 1) {
-      await postEvent(events, directMessage(flooder, 'wie gaat over de vpn?', { ts: `8.${index}` }));
+      await postEvent(bed.events, directMessage(flooder, 'wie gaat over de vpn?', { ts: `8.${index}` }));
     }
     // Each message is admitted after Slack's acknowledgement: wait until all of them have used their tokens.
-    for (let waited = 0; api.callsOf('chat.postMessage').filter((call) => call.args.channel === `D${flooder}`).length < RATE_LIMIT_PER_MINUTE && waited < 100; waited += 1) {
+    for (let waited = 0; bed.api.callsOf('chat.postMessage').filter((call) => call.args.channel === `D${flooder}`).length < RATE_LIMIT_PER_MINUTE && waited < 100; waited += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const response = await postForm(events, {
+    const response = await postForm(bed.events, {
       command: COMMAND,
       text: 'ask werkt de servicedesk ook in het weekend?',
       user_id: flooder,
       channel_id: 'C1',
       trigger_id: 'T1',
-      response_url: api.responseUrl,
+      response_url: bed.api.responseUrl,
       team_id: 'T1',
     });
     expect(response.status).toBe(200);
-    const reply = await api.waitForCall('response_url', undefined, 10_000);
+    const reply = await bed.api.waitForCall('response_url', undefined, 10_000);
     expect(String(reply.args.text)).toMatch(/Probeer het over \d+ seconden? opnieuw/);
   });
 
@@ -201,9 +188,9 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
     ['an unknown command verb with markup', { command: COMMAND, text: 'report <!channel> now' }],
     ['an empty command', { command: COMMAND, text: '' }],
   ])('acknowledges %s and replies ephemerally within limits', async (_, fields) => {
-    const response = await postForm(events, { ...fields, user_id: freshUser(), channel_id: 'C1', trigger_id: 'T1', response_url: api.responseUrl, team_id: 'T1' });
+    const response = await postForm(bed.events, { ...fields, user_id: freshUser(), channel_id: 'C1', trigger_id: 'T1', response_url: bed.api.responseUrl, team_id: 'T1' });
     expect(response.status).toBe(200);
-    const reply = await api.waitForCall('response_url', undefined, 10_000);
+    const reply = await bed.api.waitForCall('response_url', undefined, 10_000);
     expect(reply.args.response_type).toBe('ephemeral');
     expect(JSON.stringify(reply.args)).not.toMatch(MASS_MENTION);
     expectWithinSlackLimits(reply);
@@ -216,7 +203,7 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
     ['an action SPOSA does not know', { action_id: 'drop_tables', type: 'button', value: 'x' }],
   ])('acknowledges %s without crashing', async (_, action) => {
     const user = freshUser();
-    const response = await postInteraction(events, {
+    const response = await postInteraction(bed.events, {
       type: 'block_actions',
       user: { id: user },
       team: { id: 'T1' },
@@ -228,7 +215,7 @@ describe.each(storeTargets())('hostile Slack payloads ($name)', (target) => {
     });
     expect(response.status).toBe(200);
     await settle();
-    for (const call of api.calls) expect(JSON.stringify(call.args)).not.toMatch(MASS_MENTION);
+    for (const call of bed.api.calls) expect(JSON.stringify(call.args)).not.toMatch(MASS_MENTION);
     await expectStillAnswering();
   });
 });

@@ -3,51 +3,37 @@
  * clear 4xx with an error code, never a crash or a 500, and the ticket is exactly as it was unless the request was
  * correctly signed by its own supplier and the change is allowed.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sposa } from '../../src/compose.js';
-import { createConsoleServer } from '../../src/console/server.js';
 import { sign, SIGNATURE_HEADER, SUPPLIER_HEADER, TIMESTAMP_HEADER } from '../../src/delivery/index.js';
-import { healthHandler } from '../../src/http/health.js';
-import { silentLogger } from '../../src/shared/logger.js';
 import type { Ticket } from '../../src/tickets/index.js';
-import { DEMO_NOW, testSposa } from '../helpers/sposa.js';
-import { storeTargets, type TestDb } from '../helpers/test-db.js';
+import { DEMO_NOW } from '../helpers/sposa.js';
+import { type ConsoleTestbed, openConsoleTestbed } from '../helpers/console.js';
+import { storeTargets } from '../helpers/test-db.js';
 import { propertyRuns } from './run-counts.js';
 
 const NIMBUS = 'Nimbus Workspace B.V.';
 
 describe.each(storeTargets())('the supplier endpoint under hostile requests ($name)', (target) => {
-  let db: TestDb;
-  let sposa: Sposa;
-  let server: Server;
-  let base: string;
+  let bed: ConsoleTestbed;
   let ticket: Ticket;
 
   beforeAll(async () => {
-    db = await target.open();
-    sposa = await testSposa(db);
-    await sposa.ingest();
-    server = createConsoleServer({ sposa, port: 0, logger: silentLogger, health: healthHandler(sposa, 'console') });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    ticket = await sposa.openTicket({ service: 'citrix', priority: 'P2', description: 'Citrix start niet', reporterId: 'U1', origin: { surface: 'cli' } });
+    bed = await openConsoleTestbed(target);
+    ticket = await bed.sposa.openTicket({ service: 'citrix', priority: 'P2', description: 'Citrix start niet', reporterId: 'U1', origin: { surface: 'cli' } });
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
-    await db?.destroy();
+    await bed?.close();
   });
 
   const send = async (path: string, body: string, headers: Record<string, string>) => {
-    const response = await fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const response = await fetch(`${bed.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
     return { status: response.status, body: (await response.json().catch(() => ({}))) as { error_code?: string } };
   };
   const unchanged = async () => {
-    const now = await sposa.tickets.get(ticket.id);
+    const now = await bed.sposa.tickets.get(ticket.id);
     expect(now).toMatchObject({ status: 'routed', pauses: [] });
-    expect((await sposa.tickets.events(ticket.id)).map((event) => event.type)).toEqual(['opened', 'routed']);
+    expect((await bed.sposa.tickets.events(ticket.id)).map((event) => event.type)).toEqual(['opened', 'routed']);
   };
 
   it('answers arbitrary bodies and headers with a 4xx and an error code, and changes nothing', async () => {
@@ -71,7 +57,7 @@ describe.each(storeTargets())('the supplier endpoint under hostile requests ($na
   });
 
   it('refuses well-signed bodies that are not a valid update with 400, and changes nothing', async () => {
-    const key = await sposa.supplierKey(NIMBUS);
+    const key = await bed.sposa.supplierKey(NIMBUS);
     const timestamp = Math.floor(DEMO_NOW.getTime() / 1000);
     const update = fc.record(
       {

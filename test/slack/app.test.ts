@@ -1,38 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sposa } from '../../src/compose.js';
 import { ACTION, COMMAND, SHORTCUT, TICKET_FIELD, VIEW } from '../../src/slack/ids.js';
-import { type SlackApiServer, startSlackApiServer } from '../helpers/slack-api-server.js';
 import { eventEnvelope, post, postEvent, postForm, postInteraction, signedHeaders } from '../helpers/slack-requests.js';
-import { testSposa } from '../helpers/sposa.js';
-import { storeTargets, type TestDb } from '../helpers/test-db.js';
-import { type RunningApp, startSlackApp } from './harness.js';
+import { storeTargets } from '../helpers/test-db.js';
+import { openSlackTestbed, type SlackTestbed, startSlackApp } from './harness.js';
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 const textOf = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args);
 
 describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
-  let db: TestDb;
-  let sposa: Sposa;
-  let api: SlackApiServer;
-  let app: RunningApp;
-  let events: string;
+  let bed: SlackTestbed;
 
   beforeAll(async () => {
-    db = await target.open();
-    api = await startSlackApiServer();
     // These tests ask many questions as one user; the rate limit has tests of its own in test/hostile/.
-    sposa = await testSposa(db, { env: { SPOSA_MANAGER_IDS: 'UMANAGER', SPOSA_RATE_LIMIT_PER_MINUTE: '1000' } });
-    await sposa.ingest();
-    app = await startSlackApp(sposa, api.apiUrl);
-    events = `${app.url}/slack/events`;
+    bed = await openSlackTestbed(target, { env: { SPOSA_MANAGER_IDS: 'UMANAGER', SPOSA_RATE_LIMIT_PER_MINUTE: '1000' } });
   });
   afterAll(async () => {
-    await app?.stop();
-    await api?.close();
-    await db?.destroy();
+    await bed?.close();
   });
   beforeEach(() => {
-    api.calls.length = 0;
+    bed.api.calls.length = 0;
   });
 
   const mention = (text: string, extra: Record<string, unknown> = {}) =>
@@ -40,28 +26,28 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
 
   it('answers url_verification with the challenge', async () => {
     const body = JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' });
-    const response = await post(events, body, signedHeaders(body, 'application/json'));
+    const response = await post(bed.events, body, signedHeaders(body, 'application/json'));
     expect(response).toMatchObject({ status: 200, body: expect.stringContaining('abc123') });
   });
 
   it('rejects unsigned requests and replays of old signed ones', async () => {
     const body = JSON.stringify(mention('who is responsible for citrix?'));
-    expect((await post(events, body, { 'content-type': 'application/json' })).status).toBe(401);
+    expect((await post(bed.events, body, { 'content-type': 'application/json' })).status).toBe(401);
     const tenMinutesAgo = Math.floor(Date.now() / 1000) - 600;
-    expect((await post(events, body, signedHeaders(body, 'application/json', tenMinutesAgo))).status).toBe(401);
+    expect((await post(bed.events, body, signedHeaders(body, 'application/json', tenMinutesAgo))).status).toBe(401);
     const tampered = signedHeaders(body, 'application/json');
-    expect((await post(events, body.replace('citrix', 'vpn'), tampered)).status).toBe(401);
+    expect((await post(bed.events, body.replace('citrix', 'vpn'), tampered)).status).toBe(401);
     await settle();
-    expect(api.callsOf('chat.postMessage')).toEqual([]);
+    expect(bed.api.callsOf('chat.postMessage')).toEqual([]);
   });
 
   it('acknowledges a mention at once and answers in its thread, with the cited clause and buttons', async () => {
     const envelope = mention('who is responsible for citrix?');
     const started = Date.now();
-    const response = await postEvent(events, envelope);
+    const response = await postEvent(bed.events, envelope);
     expect(response.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(3_000);
-    const reply = await api.waitForCall('chat.postMessage');
+    const reply = await bed.api.waitForCall('chat.postMessage');
     expect(reply.args).toMatchObject({ channel: 'C1', thread_ts: (envelope.event as { ts?: string }).ts });
     expect(String(reply.args.text)).toContain('Nimbus Workspace B.V.');
     const blocks = JSON.stringify(reply.args.blocks);
@@ -72,109 +58,109 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
 
   it('answers a retried event exactly once', async () => {
     const envelope = mention('is de vpn 24/7 beschikbaar?');
-    await postEvent(events, envelope);
-    await postEvent(events, envelope, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
-    await postEvent(events, envelope, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });
-    await api.waitForCall('chat.postMessage');
+    await postEvent(bed.events, envelope);
+    await postEvent(bed.events, envelope, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    await postEvent(bed.events, envelope, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });
+    await bed.api.waitForCall('chat.postMessage');
     await settle(500);
-    expect(api.callsOf('chat.postMessage')).toHaveLength(1);
+    expect(bed.api.callsOf('chat.postMessage')).toHaveLength(1);
   });
 
   it('answers an event delivered to two app instances sharing one database exactly once', async () => {
-    const second = await startSlackApp(sposa, api.apiUrl);
+    const second = await startSlackApp(bed.sposa, bed.api.apiUrl);
     try {
       const envelope = mention('what is the availability of microsoft 365?');
-      await Promise.all([postEvent(events, envelope), postEvent(`${second.url}/slack/events`, envelope)]);
-      await api.waitForCall('chat.postMessage');
+      await Promise.all([postEvent(bed.events, envelope), postEvent(`${second.url}/slack/events`, envelope)]);
+      await bed.api.waitForCall('chat.postMessage');
       await settle(500);
-      expect(api.callsOf('chat.postMessage')).toHaveLength(1);
+      expect(bed.api.callsOf('chat.postMessage')).toHaveLength(1);
     } finally {
       await second.stop();
     }
   });
 
   it('ignores its own messages and other bots', async () => {
-    await postEvent(events, eventEnvelope({ type: 'message', channel: 'D1', channel_type: 'im', user: 'UBOT', bot_id: 'BBOT', text: 'my own answer', ts: '1.1' }));
-    await postEvent(events, eventEnvelope({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U9', bot_id: 'BOTHER', text: 'who handles vpn?', ts: '1.2' }));
+    await postEvent(bed.events, eventEnvelope({ type: 'message', channel: 'D1', channel_type: 'im', user: 'UBOT', bot_id: 'BBOT', text: 'my own answer', ts: '1.1' }));
+    await postEvent(bed.events, eventEnvelope({ type: 'message', channel: 'D1', channel_type: 'im', user: 'U9', bot_id: 'BOTHER', text: 'who handles vpn?', ts: '1.2' }));
     await settle(500);
-    expect(api.callsOf('chat.postMessage')).toEqual([]);
+    expect(bed.api.callsOf('chat.postMessage')).toEqual([]);
   });
 
   it('answers a direct message privately, so a manager sees restricted clauses there', async () => {
-    await postEvent(events, eventEnvelope({ type: 'message', channel: 'D2', channel_type: 'im', user: 'UMANAGER', text: 'What are the penalties if the network is down for a day?', ts: '2.1' }));
-    const reply = await api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D2');
+    await postEvent(bed.events, eventEnvelope({ type: 'message', channel: 'D2', channel_type: 'im', user: 'UMANAGER', text: 'What are the penalties if the network is down for a day?', ts: '2.1' }));
+    const reply = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D2');
     expect(textOf(reply)).toContain('SLA-NETWORK-2026 §11');
     expect(textOf(reply)).not.toContain(':lock:');
   });
 
   it('keeps restricted text out of a channel, even for a manager, and names the clause instead', async () => {
-    await postEvent(events, eventEnvelope({ type: 'app_mention', channel: 'C2', user: 'UMANAGER', text: '<@UBOT> What are the penalties if the network is down for a day?', ts: '3.1' }));
-    const reply = await api.waitForCall('chat.postMessage', (call) => call.args.channel === 'C2');
+    await postEvent(bed.events, eventEnvelope({ type: 'app_mention', channel: 'C2', user: 'UMANAGER', text: '<@UBOT> What are the penalties if the network is down for a day?', ts: '3.1' }));
+    const reply = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'C2');
     expect(textOf(reply)).toContain(':lock:');
   });
 
   it('follows up in a thread it is part of without being mentioned again, and stays out of other threads', async () => {
-    await postEvent(events, eventEnvelope({ type: 'app_mention', channel: 'C3', user: 'U1', text: '<@UBOT> wie gaat over citrix?', ts: '4.1' }));
-    await api.waitForCall('chat.postMessage', (call) => call.args.channel === 'C3');
-    await postEvent(events, eventEnvelope({ type: 'message', channel: 'C3', channel_type: 'channel', user: 'U1', text: 'en wat is de oplostijd bij P1?', ts: '4.2', thread_ts: '4.1' }));
-    await api.waitForCall('chat.postMessage', (call) => call.args.channel === 'C3' && String(call.args.text).includes('SLA-CITRIX-2026'), 5_000);
-    await postEvent(events, eventEnvelope({ type: 'message', channel: 'C3', channel_type: 'channel', user: 'U1', text: 'unrelated chatter', ts: '5.2', thread_ts: '5.1' }));
+    await postEvent(bed.events, eventEnvelope({ type: 'app_mention', channel: 'C3', user: 'U1', text: '<@UBOT> wie gaat over citrix?', ts: '4.1' }));
+    await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'C3');
+    await postEvent(bed.events, eventEnvelope({ type: 'message', channel: 'C3', channel_type: 'channel', user: 'U1', text: 'en wat is de oplostijd bij P1?', ts: '4.2', thread_ts: '4.1' }));
+    await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'C3' && String(call.args.text).includes('SLA-CITRIX-2026'), 5_000);
+    await postEvent(bed.events, eventEnvelope({ type: 'message', channel: 'C3', channel_type: 'channel', user: 'U1', text: 'unrelated chatter', ts: '5.2', thread_ts: '5.1' }));
     await settle(500);
-    expect(api.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === '5.1')).toEqual([]);
+    expect(bed.api.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === '5.1')).toEqual([]);
   });
 
   it('says so when a message only holds a file it cannot read', async () => {
-    await postEvent(events, eventEnvelope({ type: 'message', subtype: 'file_share', channel: 'D4', channel_type: 'im', user: 'U1', text: '', ts: '6.1', files: [{ name: 'screenshot.png' }] }));
-    const reply = await api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D4');
+    await postEvent(bed.events, eventEnvelope({ type: 'message', subtype: 'file_share', channel: 'D4', channel_type: 'im', user: 'U1', text: '', ts: '6.1', files: [{ name: 'screenshot.png' }] }));
+    const reply = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D4');
     expect(String(reply.args.text)).toMatch(/can't read attached files|kan ik niet lezen/);
   });
 
   it('publishes the Home tab: open tickets for everyone, experience and accountability only for managers', async () => {
-    await sposa.openTicket({ service: 'VPN', priority: 'P3', description: 'VPN is slow at home', reporterId: 'U1', origin: { surface: 'slack' } });
-    await postEvent(events, eventEnvelope({ type: 'app_home_opened', user: 'U1', channel: 'D5', tab: 'home' }));
-    const employee = await api.waitForCall('views.publish', (call) => call.args.user_id === 'U1');
+    await bed.sposa.openTicket({ service: 'VPN', priority: 'P3', description: 'VPN is slow at home', reporterId: 'U1', origin: { surface: 'slack' } });
+    await postEvent(bed.events, eventEnvelope({ type: 'app_home_opened', user: 'U1', channel: 'D5', tab: 'home' }));
+    const employee = await bed.api.waitForCall('views.publish', (call) => call.args.user_id === 'U1');
     expect(textOf(employee)).toContain('How to get help');
     expect(textOf(employee)).toMatch(/INC-\d{4}-\d{5}\* VPN \(P3\)/);
     expect(textOf(employee)).not.toContain('Who is accountable for what');
-    await postEvent(events, eventEnvelope({ type: 'app_home_opened', user: 'UMANAGER', channel: 'D6', tab: 'home' }));
-    const manager = await api.waitForCall('views.publish', (call) => call.args.user_id === 'UMANAGER');
+    await postEvent(bed.events, eventEnvelope({ type: 'app_home_opened', user: 'UMANAGER', channel: 'D6', tab: 'home' }));
+    const manager = await bed.api.waitForCall('views.publish', (call) => call.args.user_id === 'UMANAGER');
     expect(textOf(manager)).toContain('Who is accountable for what');
     expect(textOf(manager)).toContain('Experience, last 30 days');
   });
 
   const command = (text: string, user = 'U1') =>
-    postForm(events, { command: COMMAND, text, user_id: user, channel_id: 'C7', team_id: 'T1', trigger_id: 'trigger-1', response_url: api.responseUrl });
+    postForm(bed.events, { command: COMMAND, text, user_id: user, channel_id: 'C7', team_id: 'T1', trigger_id: 'trigger-1', response_url: bed.api.responseUrl });
 
   it('/sposa who, ask and help reply privately through the response URL', async () => {
     expect((await command('who citrix')).status).toBe(200);
-    expect(textOf(await api.waitForCall('response_url'))).toContain('Nimbus Workspace B.V.');
-    api.calls.length = 0;
+    expect(textOf(await bed.api.waitForCall('response_url'))).toContain('Nimbus Workspace B.V.');
+    bed.api.calls.length = 0;
     await command('ask werkt de servicedesk op zaterdag?');
-    const answer = await api.waitForCall('response_url');
+    const answer = await bed.api.waitForCall('response_url');
     expect(answer.args).toMatchObject({ response_type: 'ephemeral' });
     expect(textOf(answer)).toContain('SLA-SERVICEDESK-2026');
-    api.calls.length = 0;
+    bed.api.calls.length = 0;
     await command('');
-    expect(textOf(await api.waitForCall('response_url'))).toContain('/sposa who <service>');
+    expect(textOf(await bed.api.waitForCall('response_url'))).toContain('/sposa who <service>');
   });
 
   it('/sposa report is for managers only', async () => {
     await command('report', 'U1');
-    expect(textOf(await api.waitForCall('response_url'))).toContain('Reports are for service managers');
-    api.calls.length = 0;
+    expect(textOf(await bed.api.waitForCall('response_url'))).toContain('Reports are for service managers');
+    bed.api.calls.length = 0;
     await command('report', 'UMANAGER');
-    expect(textOf(await api.waitForCall('response_url'))).toContain('Who is accountable for what');
+    expect(textOf(await bed.api.waitForCall('response_url'))).toContain('Who is accountable for what');
   });
 
   it('/sposa ticket opens the ticket modal prefilled with the service', async () => {
     await command('ticket de vpn valt steeds weg');
-    const open = await api.waitForCall('views.open');
+    const open = await bed.api.waitForCall('views.open');
     expect(open.args).toMatchObject({ trigger_id: 'trigger-1', view: { callback_id: VIEW.ticket } });
     expect(textOf(open)).toContain('"initial_option":{"text":{"type":"plain_text","text":"VPN"},"value":"VPN"}');
   });
 
   it('the "Report as incident" shortcut turns a message into a ticket draft', async () => {
-    await postInteraction(events, {
+    await postInteraction(bed.events, {
       type: 'message_action',
       callback_id: SHORTCUT.reportIncident,
       trigger_id: 'trigger-2',
@@ -182,20 +168,20 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
       user: { id: 'U1' },
       channel: { id: 'C8' },
       message: { text: 'citrix is plat op de hele tweede verdieping', ts: '8.1', type: 'message' },
-      response_url: api.responseUrl,
+      response_url: bed.api.responseUrl,
       token: 'x',
     });
-    const open = await api.waitForCall('views.open');
+    const open = await bed.api.waitForCall('views.open');
     expect(textOf(open)).toContain('citrix is plat op de hele tweede verdieping');
     expect(textOf(open)).toContain('"value":"Citrix Workspace"');
   });
 
   it('"Open a ticket" under an answer opens the modal with that answer’s service and the question', async () => {
-    await postEvent(events, eventEnvelope({ type: 'message', channel: 'D9', channel_type: 'im', user: 'U1', text: 'mijn laptop scherm is gebarsten', ts: '9.1' }));
-    const reply = await api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D9');
+    await postEvent(bed.events, eventEnvelope({ type: 'message', channel: 'D9', channel_type: 'im', user: 'U1', text: 'mijn laptop scherm is gebarsten', ts: '9.1' }));
+    const reply = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D9');
     const actions = (reply.args.blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[]).find((block) => block.type === 'actions');
     const turnId = String(actions?.elements?.find((element) => element.action_id === ACTION.openTicket)?.value);
-    await postInteraction(events, {
+    await postInteraction(bed.events, {
       type: 'block_actions',
       trigger_id: 'trigger-3',
       team: { id: 'T1' },
@@ -205,26 +191,26 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
       actions: [{ type: 'button', action_id: ACTION.openTicket, block_id: 'b', value: turnId, action_ts: '1' }],
       token: 'x',
     });
-    const open = await api.waitForCall('views.open');
+    const open = await bed.api.waitForCall('views.open');
     expect(textOf(open)).toContain('mijn laptop scherm is gebarsten');
     expect(textOf(open)).toContain('"value":"Workplace Hardware"');
     expect(textOf(open)).toContain('"value":"P2"');
   });
 
   it('stores Helpful / Not helpful once per person, and offers a ticket when not helpful', async () => {
-    await postEvent(events, eventEnvelope({ type: 'message', channel: 'D10', channel_type: 'im', user: 'U1', text: 'hoe snel wordt een kapotte laptop vervangen?', ts: '10.1' }));
-    const reply = await api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D10');
+    await postEvent(bed.events, eventEnvelope({ type: 'message', channel: 'D10', channel_type: 'im', user: 'U1', text: 'hoe snel wordt een kapotte laptop vervangen?', ts: '10.1' }));
+    const reply = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D10');
     const turnId = String(textOf(reply).match(/"value":"up:(\d+)"/)?.[1]);
     const vote = (value: string) =>
-      postInteraction(events, {
+      postInteraction(bed.events, {
         type: 'block_actions', trigger_id: 't', team: { id: 'T1' }, user: { id: 'U1' }, channel: { id: 'D10' },
         message: { ts: '10.2', thread_ts: '10.1' },
         actions: [{ type: 'feedback_buttons', action_id: ACTION.feedback, block_id: 'f', value, action_ts: '1' }], token: 'x',
       });
     await vote(`up:${turnId}`);
     await vote(`down:${turnId}`);
-    await api.waitForCall('chat.postEphemeral', (call) => /did not help|niet hielp/.test(String(call.args.text)));
-    const stored = await db.query('select helpful from answer_feedback where turn_id = $1', [Number(turnId)]);
+    await bed.api.waitForCall('chat.postEphemeral', (call) => /did not help|niet hielp/.test(String(call.args.text)));
+    const stored = await bed.db.query('select helpful from answer_feedback where turn_id = $1', [Number(turnId)]);
     expect(stored).toEqual([{ helpful: false }]);
   });
 
@@ -234,19 +220,19 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
       [TICKET_FIELD.priority]: { value: { type: 'static_select', selected_option: { value: 'P2' } } },
       [TICKET_FIELD.description]: { value: { type: 'plain_text_input', value: 'VPN valt elke 10 minuten weg' } },
     };
-    const response = await postInteraction(events, {
+    const response = await postInteraction(bed.events, {
       type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' }, token: 'x', trigger_id: 't',
       view: { id: 'V1', callback_id: VIEW.ticket, private_metadata: JSON.stringify({ channel: 'C11', thread: '11.1' }), state: { values } },
     });
     expect(response.status).toBe(200);
-    const notice = await api.waitForCall('chat.postEphemeral', (call) => call.args.channel === 'C11');
+    const notice = await bed.api.waitForCall('chat.postEphemeral', (call) => call.args.channel === 'C11');
     expect(String(notice.args.text)).toMatch(/Ticket \*INC-\d{4}-\d{5}\* \(P2, VPN\) is open\. Routed to NetLink Telecom B\.V\./);
-    const tickets = await db.query<{ description: string; supplier: string }>(`select description, supplier from tickets where description = 'VPN valt elke 10 minuten weg'`);
+    const tickets = await bed.db.query<{ description: string; supplier: string }>(`select description, supplier from tickets where description = 'VPN valt elke 10 minuten weg'`);
     expect(tickets).toEqual([{ description: 'VPN valt elke 10 minuten weg', supplier: 'NetLink Telecom B.V.' }]);
   });
 
   it('returns field errors for an incomplete ticket modal, without opening anything', async () => {
-    const response = await postInteraction(events, {
+    const response = await postInteraction(bed.events, {
       type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' }, token: 'x', trigger_id: 't',
       view: { id: 'V2', callback_id: VIEW.ticket, private_metadata: '{}', state: { values: { [TICKET_FIELD.description]: { value: { type: 'plain_text_input', value: '' } } } } },
     });
@@ -254,7 +240,7 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
   });
 
   it('acknowledges unknown actions instead of showing the user an error', async () => {
-    const response = await postInteraction(events, {
+    const response = await postInteraction(bed.events, {
       type: 'block_actions', trigger_id: 't', team: { id: 'T1' }, user: { id: 'U1' }, channel: { id: 'C1' },
       actions: [{ type: 'button', action_id: 'something_else', block_id: 'b', value: 'x', action_ts: '1' }], token: 'x',
     });
@@ -262,32 +248,32 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
   });
 
   it('serves /healthz beside the Slack endpoint', async () => {
-    const response = await fetch(`${app.url}/healthz`);
+    const response = await fetch(`${bed.app.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'ok', mode: 'slack-http' });
   });
 
   describe("Slack's assistant surface", () => {
     it('greets a new assistant thread with suggested prompts and keeps its context in the database', async () => {
-      await postEvent(events, eventEnvelope({
+      await postEvent(bed.events, eventEnvelope({
         type: 'assistant_thread_started',
         assistant_thread: { user_id: 'U1', context: { channel_id: 'C42', team_id: 'T1' }, channel_id: 'D20', thread_ts: '20.1' },
       }));
-      await api.waitForCall('assistant.threads.setSuggestedPrompts', (call) => call.args.channel_id === 'D20');
-      expect(api.callsOf('chat.postMessage').some((call) => call.args.channel === 'D20')).toBe(true);
-      const stored = await db.query<{ context: Record<string, unknown> }>(`select context from conversations where channel = 'D20'`);
+      await bed.api.waitForCall('assistant.threads.setSuggestedPrompts', (call) => call.args.channel_id === 'D20');
+      expect(bed.api.callsOf('chat.postMessage').some((call) => call.args.channel === 'D20')).toBe(true);
+      const stored = await bed.db.query<{ context: Record<string, unknown> }>(`select context from conversations where channel = 'D20'`);
       expect(stored[0]?.context).toMatchObject({ channel_id: 'C42' });
     });
 
     it('sets a title and status, then streams the answer and closes the stream with citations', async () => {
-      await postEvent(events, eventEnvelope({ type: 'message', channel: 'D20', channel_type: 'im', user: 'U1', text: 'Who is responsible for Citrix?', ts: '20.2', thread_ts: '20.1' }));
-      await api.waitForCall('assistant.threads.setTitle');
-      await api.waitForCall('assistant.threads.setStatus');
-      const stop = await api.waitForCall('chat.stopStream');
+      await postEvent(bed.events, eventEnvelope({ type: 'message', channel: 'D20', channel_type: 'im', user: 'U1', text: 'Who is responsible for Citrix?', ts: '20.2', thread_ts: '20.1' }));
+      await bed.api.waitForCall('assistant.threads.setTitle');
+      await bed.api.waitForCall('assistant.threads.setStatus');
+      const stop = await bed.api.waitForCall('chat.stopStream');
       expect(textOf(stop)).toContain('SLA-CITRIX-2026');
       const textIn = (call: { args: Record<string, unknown> }) =>
         String(call.args.markdown_text ?? '') + ((call.args.chunks as { text?: string }[] | undefined) ?? []).map((chunk) => chunk.text ?? '').join('');
-      const streamed = ['chat.startStream', 'chat.appendStream', 'chat.stopStream'].flatMap((method) => api.callsOf(method)).map(textIn).join('');
+      const streamed = ['chat.startStream', 'chat.appendStream', 'chat.stopStream'].flatMap((method) => bed.api.callsOf(method)).map(textIn).join('');
       expect(streamed).toContain('Nimbus Workspace B.V.');
     });
   });

@@ -1,57 +1,45 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sposa } from '../../src/compose.js';
 import { lateAnswerJob } from '../../src/slack/late-answer.js';
 import { conversationStore } from '../../src/store/index.js';
-import { type SlackApiServer, startSlackApiServer } from '../helpers/slack-api-server.js';
 import { eventEnvelope, postEvent } from '../helpers/slack-requests.js';
-import { DEMO_NOW, testSposa } from '../helpers/sposa.js';
-import { storeTargets, type TestDb } from '../helpers/test-db.js';
-import { type RunningApp, startSlackApp } from './harness.js';
+import { DEMO_NOW } from '../helpers/sposa.js';
+import { type StoreTarget, storeTargets } from '../helpers/test-db.js';
+import { openSlackTestbed, type SlackTestbed } from './harness.js';
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(storeTargets())('when Slack or a replica fails mid-answer ($name)', (target) => {
-  let db: TestDb;
-  let sposa: Sposa;
-  let api: SlackApiServer;
-  let app: RunningApp;
-  let events: string;
+  let bed: SlackTestbed;
   let now = DEMO_NOW;
   let thread = 0;
 
   beforeAll(async () => {
-    db = await target.open();
-    api = await startSlackApiServer();
-    sposa = await testSposa(db, { clock: () => now });
-    await sposa.ingest();
-    app = await startSlackApp(sposa, api.apiUrl);
-    events = `${app.url}/slack/events`;
+    bed = await openSlackTestbed(target, { clock: () => now });
   });
   afterAll(async () => {
-    await app?.stop();
-    await api?.close();
-    await db?.destroy();
+    await bed?.close();
   });
   beforeEach(() => {
-    api.calls.length = 0;
+    bed.api.calls.length = 0;
   });
 
   const mention = (text: string) => {
     const ts = `1700100000.${String((thread += 1)).padStart(6, '0')}`;
     return { ts, envelope: eventEnvelope({ type: 'app_mention', user: 'U1', text: `<@UBOT> ${text}`, channel: 'C1', ts }) };
   };
-  const answersIn = (ts: string) => api.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === ts);
+  const answersIn = (ts: string) => bed.api.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === ts);
   const aMinuteLater = () => {
     now = new Date(now.getTime() + 61_000);
-    return app.slack.worker.drain();
+    return bed.app.slack.worker.drain();
   };
 
   it('answers once it can, with an apology, when neither the answer nor the apology could be posted', async () => {
-    api.failNext('chat.postMessage', 2);
+    bed.api.failNext('chat.postMessage', 2);
     const { ts, envelope } = mention('who is responsible for citrix?');
-    expect((await postEvent(events, envelope)).status).toBe(200);
-    await settle(500);
-    expect(api.callsOf('chat.postMessage (failed)')).toHaveLength(2);
+    expect((await postEvent(bed.events, envelope)).status).toBe(200);
+    for (let waited = 0; bed.api.callsOf('chat.postMessage (failed)').length < 2 && waited < 100; waited += 1) await settle(100);
+    await settle(200);
+    expect(bed.api.callsOf('chat.postMessage (failed)')).toHaveLength(2);
     expect(answersIn(ts)).toHaveLength(0);
     await aMinuteLater();
     const [apology, answer] = answersIn(ts);
@@ -65,7 +53,7 @@ describe.each(storeTargets())('when Slack or a replica fails mid-answer ($name)'
     const eventId = 'EvDiedMidAnswer';
     const message = { channel: 'C1', threadTs: '1700200000.000001', user: 'U1', text: 'werkt de servicedesk ook in het weekend?', audience: 'channel' as const, files: [] };
     // What the dead replica got done: the claim, and the safety net queued with it.
-    expect(await conversationStore(sposa.db).claimEvent(eventId, 'slack', lateAnswerJob(eventId, message, now))).toBe(true);
+    expect(await conversationStore(bed.sposa.db).claimEvent(eventId, 'slack', lateAnswerJob(eventId, message, now))).toBe(true);
     // Slack has its acknowledgement and never retries; the safety net answers instead.
     await aMinuteLater();
     expect(answersIn(message.threadTs).map((call) => String(call.args.text))).toEqual([expect.stringContaining('duurde'), expect.any(String)]);
@@ -73,19 +61,19 @@ describe.each(storeTargets())('when Slack or a replica fails mid-answer ($name)'
 
   it('withdraws the safety net once the answer is posted, so nothing is said twice', async () => {
     const { ts, envelope } = mention('is de vpn 24/7 beschikbaar?');
-    await postEvent(events, envelope);
-    await api.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts);
+    await postEvent(bed.events, envelope);
+    await bed.api.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts);
     await settle(200);
     await aMinuteLater();
     expect(answersIn(ts)).toHaveLength(1);
   });
 
   it('waits out Slack’s 429 with Retry-After and posts the answer once', async () => {
-    api.rateLimitNext('chat.postMessage', 1);
+    bed.api.rateLimitNext('chat.postMessage', 1);
     const { ts, envelope } = mention('wie levert de wifi?');
-    await postEvent(events, envelope);
-    const answer = await api.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts, 10_000);
-    expect(api.callsOf('chat.postMessage (rate limited)')).toHaveLength(1);
+    await postEvent(bed.events, envelope);
+    const answer = await bed.api.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts, 10_000);
+    expect(bed.api.callsOf('chat.postMessage (rate limited)')).toHaveLength(1);
     expect(String(answer.args.text).length).toBeGreaterThan(0);
     await settle(300);
     expect(answersIn(ts)).toHaveLength(1);
@@ -93,31 +81,27 @@ describe.each(storeTargets())('when Slack or a replica fails mid-answer ($name)'
 
   it.runIf(target.name === 'postgres')('keeps answering after the database server drops every connection', async () => {
     // The pool's connections, found by asking on each of them at once, then cut as a server restart would.
-    const pids = await Promise.all(Array.from({ length: 4 }, () => sposa.db.query<{ pid: number }>('select pg_backend_pid() as pid, pg_sleep(0.05)')));
-    const admin = await (db.another as () => Promise<typeof sposa.db>)();
+    const pids = await Promise.all(Array.from({ length: 4 }, () => bed.sposa.db.query<{ pid: number }>('select pg_backend_pid() as pid, pg_sleep(0.05)')));
+    const admin = await (bed.db.another as () => Promise<typeof bed.sposa.db>)();
     await admin.query('select pg_terminate_backend(pid) from unnest($1::int[]) as pid', [[...new Set(pids.flat().map((row) => row.pid))]]);
     await admin.close();
     await settle(200);
     const { ts, envelope } = mention('wie is verantwoordelijk voor de vpn?');
-    await postEvent(events, envelope);
-    const reply = await api.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts, 10_000);
+    await postEvent(bed.events, envelope);
+    const reply = await bed.api.waitForCall('chat.postMessage', (call) => call.args.thread_ts === ts, 10_000);
     expect(String(reply.args.text)).toContain('NetLink');
   });
 });
 
 describe('shutting down', () => {
   it('finishes the answers already acknowledged before it stops', async () => {
-    const db = await storeTargets()[0]!.open();
-    const api = await startSlackApiServer();
-    const sposa = await testSposa(db);
-    await sposa.ingest();
-    const app = await startSlackApp(sposa, api.apiUrl);
+    const bed = await openSlackTestbed(storeTargets()[0] as StoreTarget);
     const ts = '1700400000.000001';
-    const response = await postEvent(`${app.url}/slack/events`, eventEnvelope({ type: 'app_mention', user: 'U1', text: '<@UBOT> who is responsible for citrix?', channel: 'C1', ts }));
+    const response = await postEvent(bed.events, eventEnvelope({ type: 'app_mention', user: 'U1', text: '<@UBOT> who is responsible for citrix?', channel: 'C1', ts }));
     expect(response.status).toBe(200);
-    await app.stop(); // as on SIGTERM, right after Slack got its acknowledgement
-    expect(api.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === ts)).toHaveLength(1);
-    await api.close();
-    await db.destroy();
+    await bed.app.stop(); // as on SIGTERM, right after Slack got its acknowledgement
+    expect(bed.api.callsOf('chat.postMessage').filter((call) => call.args.thread_ts === ts)).toHaveLength(1);
+    await bed.api.close();
+    await bed.db.destroy();
   });
 });

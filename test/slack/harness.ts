@@ -6,7 +6,11 @@ import { healthHandler } from '../../src/http/health.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
 import { conversationStore } from '../../src/store/index.js';
+import type { Clock } from '../../src/shared/clock.js';
+import { type SlackApiServer, startSlackApiServer } from '../helpers/slack-api-server.js';
 import { SIGNING_SECRET } from '../helpers/slack-requests.js';
+import { testSposa } from '../helpers/sposa.js';
+import type { StoreTarget, TestDb } from '../helpers/test-db.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -41,4 +45,32 @@ export async function startSlackApp(sposa: Sposa, apiUrl: string): Promise<Runni
   });
   await slack.start();
   return { url: `http://127.0.0.1:${port}`, slack, stop: () => slack.stop() };
+}
+
+/** A Slack test file's world: a fresh database with the demo corpus, the recording Web API server and the app. */
+export interface SlackTestbed {
+  db: TestDb;
+  sposa: Sposa;
+  api: SlackApiServer;
+  app: RunningApp;
+  /** Where Slack posts events, commands and interactions. */
+  events: string;
+  close(): Promise<void>;
+}
+
+export async function openSlackTestbed(target: StoreTarget, options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<SlackTestbed> {
+  const db = await target.open();
+  const api = await startSlackApiServer();
+  const sposa = await testSposa(db, options);
+  await sposa.ingest();
+  const app = await startSlackApp(sposa, api.apiUrl);
+  return {
+    db, sposa, api, app,
+    events: `${app.url}/slack/events`,
+    async close() {
+      await app.stop();
+      await api.close();
+      await db.destroy();
+    },
+  };
 }

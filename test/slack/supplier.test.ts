@@ -1,46 +1,33 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sposa } from '../../src/compose.js';
 import { sign, SIGNATURE_HEADER, SUPPLIER_HEADER, TIMESTAMP_HEADER } from '../../src/delivery/index.js';
 import { ACTION, NEED_INFO_FIELD, TICKET_FIELD, VIEW } from '../../src/slack/ids.js';
 import type { Ticket } from '../../src/tickets/index.js';
-import { type SlackApiServer, startSlackApiServer } from '../helpers/slack-api-server.js';
 import { eventEnvelope, post, postEvent, postInteraction } from '../helpers/slack-requests.js';
-import { DEMO_NOW, testSposa } from '../helpers/sposa.js';
-import { storeTargets, type TestDb } from '../helpers/test-db.js';
-import { type RunningApp, startSlackApp } from './harness.js';
+import { DEMO_NOW } from '../helpers/sposa.js';
+import { storeTargets } from '../helpers/test-db.js';
+import { openSlackTestbed, type SlackTestbed } from './harness.js';
 
 const SUPPLIER = 'Werkplek Direct B.V.';
 const CHANNEL = '#sup-werkplekdirect'; // from SLA-WORKPLACE-2026: no webhook, so tickets go to its Slack channel
 
 describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (target) => {
-  let db: TestDb;
-  let sposa: Sposa;
-  let api: SlackApiServer;
-  let app: RunningApp;
-  let events: string;
+  let bed: SlackTestbed;
   let now = DEMO_NOW; // Wednesday 14:00 in Amsterdam, inside Werkplek Direct's office hours
   let dm = 0;
 
   beforeAll(async () => {
-    db = await target.open();
-    api = await startSlackApiServer();
-    sposa = await testSposa(db, { env: { SPOSA_MANAGER_IDS: 'UMANAGER' }, clock: () => now });
-    await sposa.ingest();
-    app = await startSlackApp(sposa, api.apiUrl);
-    events = `${app.url}/slack/events`;
+    bed = await openSlackTestbed(target, { env: { SPOSA_MANAGER_IDS: 'UMANAGER' }, clock: () => now });
   });
   afterAll(async () => {
-    await app?.stop();
-    await api?.close();
-    await db?.destroy();
+    await bed?.close();
   });
   beforeEach(() => {
-    api.calls.length = 0;
+    bed.api.calls.length = 0;
   });
 
-  const drain = () => app.slack.worker.drain();
+  const drain = () => bed.app.slack.worker.drain();
   const click = (actionId: string, ticketId: string, channel = CHANNEL, user = 'UAGENT') =>
-    postInteraction(events, {
+    postInteraction(bed.events, {
       type: 'block_actions', trigger_id: 'trigger-1', team: { id: 'T1' }, user: { id: user }, channel: { id: channel },
       message: { ts: '1700000000.000101' }, actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: ticketId, action_ts: '1' }], token: 'x',
     });
@@ -54,12 +41,12 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
       [TICKET_FIELD.priority]: { value: { type: 'static_select', selected_option: { value: 'P2' } } },
       [TICKET_FIELD.description]: { value: { type: 'plain_text_input', value: 'De printer op de tweede verdieping print niets' } },
     };
-    await postInteraction(events, {
+    await postInteraction(bed.events, {
       type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' }, token: 'x', trigger_id: 't',
       view: { id: 'V1', callback_id: VIEW.ticket, private_metadata: JSON.stringify({ channel, thread }), state: { values } },
     });
-    await api.waitForCall('chat.postEphemeral', (call) => call.args.channel === channel);
-    const [ticket] = await sposa.tickets.inThread({ channel, thread }, 'U1');
+    await bed.api.waitForCall('chat.postEphemeral', (call) => call.args.channel === channel);
+    const [ticket] = await bed.sposa.tickets.inThread({ channel, thread }, 'U1');
     if (!ticket) throw new Error('no ticket opened');
     return { ticket, channel, thread };
   }
@@ -67,7 +54,7 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
   it('posts a new ticket in the supplier’s channel with the buttons its state allows', async () => {
     const { ticket } = await report();
     await drain();
-    const posted = api.callsOf('chat.postMessage').find((call) => call.args.channel === CHANNEL);
+    const posted = bed.api.callsOf('chat.postMessage').find((call) => call.args.channel === CHANNEL);
     expect(posted).toBeDefined();
     const blocks = JSON.stringify(posted?.args.blocks);
     expect(blocks).toContain(ticket.id);
@@ -80,11 +67,11 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
     const { ticket, channel, thread } = await report();
     await drain();
     await click(ACTION.supplierAcknowledge, ticket.id);
-    const update = await api.waitForCall('chat.update');
+    const update = await bed.api.waitForCall('chat.update');
     expect(JSON.stringify(update.args.blocks)).not.toContain(ACTION.supplierAcknowledge);
-    expect((await sposa.tickets.get(ticket.id))?.status).toBe('acknowledged');
+    expect((await bed.sposa.tickets.get(ticket.id))?.status).toBe('acknowledged');
     await drain();
-    const told = api.callsOf('chat.postMessage').find((call) => call.args.channel === channel);
+    const told = bed.api.callsOf('chat.postMessage').find((call) => call.args.channel === channel);
     expect(told?.args).toMatchObject({ thread_ts: thread });
     expect(String(told?.args.text)).toContain('opgepakt');
   });
@@ -93,41 +80,41 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
     const { ticket } = await report();
     await drain();
     await click(ACTION.supplierResolve, ticket.id, 'C_ELSEWHERE');
-    const refusal = await api.waitForCall('chat.postEphemeral', (call) => call.args.channel === 'C_ELSEWHERE');
+    const refusal = await bed.api.waitForCall('chat.postEphemeral', (call) => call.args.channel === 'C_ELSEWHERE');
     expect(String(refusal.args.text)).toContain('was not sent to this channel');
-    expect((await sposa.tickets.get(ticket.id))?.status).toBe('routed');
+    expect((await bed.sposa.tickets.get(ticket.id))?.status).toBe('routed');
   });
 
   it('Need info asks the reporter in their thread, holds the clock, and passes the reply back to the supplier', async () => {
     const { ticket, channel, thread } = await report();
     await drain();
     await click(ACTION.supplierNeedInfo, ticket.id);
-    const modal = await api.waitForCall('views.open');
+    const modal = await bed.api.waitForCall('views.open');
     const metadata = String((modal.args.view as { private_metadata: string }).private_metadata);
-    await postInteraction(events, {
+    await postInteraction(bed.events, {
       type: 'view_submission', team: { id: 'T1' }, user: { id: 'UAGENT' }, token: 'x', trigger_id: 't',
       view: { id: 'V9', callback_id: VIEW.needInfo, private_metadata: metadata, state: { values: { [NEED_INFO_FIELD.question]: { value: { type: 'plain_text_input', value: 'Welk printernummer staat op de sticker?' } } } } },
     });
-    await api.waitForCall('chat.update');
-    const waiting = await sposa.tickets.get(ticket.id);
+    await bed.api.waitForCall('chat.update');
+    const waiting = await bed.sposa.tickets.get(ticket.id);
     expect(waiting?.pauses).toEqual([{ from: now.toISOString(), reason: 'reporter' }]);
-    expect(await sposa.slaStatus(waiting as Ticket)).toEqual({ response: 'met', resolution: 'paused' });
+    expect(await bed.sposa.slaStatus(waiting as Ticket)).toEqual({ response: 'met', resolution: 'paused' });
     await drain();
-    const question = api.callsOf('chat.postMessage').find((call) => call.args.channel === channel);
+    const question = bed.api.callsOf('chat.postMessage').find((call) => call.args.channel === channel);
     expect(question?.args).toMatchObject({ thread_ts: thread });
     expect(String(question?.args.text)).toContain('Welk printernummer');
 
     now = new Date(now.getTime() + 30 * 60_000); // the reporter answers half an hour later
-    api.calls.length = 0;
-    await postEvent(events, eventEnvelope({ type: 'message', channel, channel_type: 'im', user: 'U1', text: 'Het is printer PR-2041', ts: '1800000000.000001', thread_ts: thread }));
-    const thanks = await api.waitForCall('chat.postMessage', (call) => call.args.channel === channel);
+    bed.api.calls.length = 0;
+    await postEvent(bed.events, eventEnvelope({ type: 'message', channel, channel_type: 'im', user: 'U1', text: 'Het is printer PR-2041', ts: '1800000000.000001', thread_ts: thread }));
+    const thanks = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === channel);
     expect(String(thanks.args.text)).toContain(SUPPLIER);
-    const resumed = await sposa.tickets.get(ticket.id);
+    const resumed = await bed.sposa.tickets.get(ticket.id);
     expect(resumed?.pauses[0]?.to).toBe(now.toISOString());
     // P2 resolution is one support day (9.5h); half an hour on hold moves it by half an hour.
     expect(Date.parse(resumed?.resolutionDue ?? '')).toBe(Date.parse(ticket.resolutionDue ?? '') + 30 * 60_000);
     await drain();
-    const toSupplier = api.callsOf('chat.postMessage').find((call) => call.args.channel === CHANNEL);
+    const toSupplier = bed.api.callsOf('chat.postMessage').find((call) => call.args.channel === CHANNEL);
     expect(toSupplier?.args.thread_ts).toBeDefined();
     expect(String(toSupplier?.args.text)).toContain('PR-2041');
   });
@@ -137,7 +124,7 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
     await drain();
     now = new Date(Date.parse(ticket.responseDue ?? '') + 60_000);
     await drain();
-    const dmToManager = api.callsOf('chat.postMessage').find((call) => call.args.channel === 'UMANAGER' && String(call.args.text).includes(ticket.id));
+    const dmToManager = bed.api.callsOf('chat.postMessage').find((call) => call.args.channel === 'UMANAGER' && String(call.args.text).includes(ticket.id));
     expect(String(dmToManager?.args.text)).toContain(ticket.id);
     expect(String(dmToManager?.args.text)).toContain('breached its response time');
   });
@@ -150,12 +137,12 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
       'content-type': 'application/json',
       [SUPPLIER_HEADER]: SUPPLIER,
       [TIMESTAMP_HEADER]: String(timestamp),
-      [SIGNATURE_HEADER]: sign(await sposa.supplierKey(SUPPLIER), timestamp, body),
+      [SIGNATURE_HEADER]: sign(await bed.sposa.supplierKey(SUPPLIER), timestamp, body),
     };
-    const response = await post(`${app.url}/api/supplier/tickets/${ticket.id}/events`, body, headers);
+    const response = await post(`${bed.app.url}/api/supplier/tickets/${ticket.id}/events`, body, headers);
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ ticket: { id: ticket.id, status: 'acknowledged' } });
-    const forged = await post(`${app.url}/api/supplier/tickets/${ticket.id}/events`, body.replace('Sanne', 'Mallory'), headers);
+    const forged = await post(`${bed.app.url}/api/supplier/tickets/${ticket.id}/events`, body.replace('Sanne', 'Mallory'), headers);
     expect(forged.status).toBe(401);
   });
 
@@ -163,9 +150,9 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
     const { ticket } = await report();
     await drain();
     await click(ACTION.supplierResolve, ticket.id);
-    await api.waitForCall('chat.update');
+    await bed.api.waitForCall('chat.update');
     await drain();
-    const asks = () => api.callsOf('chat.postMessage').filter((call) => call.args.channel === 'U1' && JSON.stringify(call.args.blocks).includes(ticket.id));
+    const asks = () => bed.api.callsOf('chat.postMessage').filter((call) => call.args.channel === 'U1' && JSON.stringify(call.args.blocks).includes(ticket.id));
     expect(asks()).toHaveLength(1);
     expect(JSON.stringify(asks()[0]?.args.blocks)).toContain(ACTION.ratePrefix);
     await drain();
@@ -179,7 +166,7 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
   });
 
   it('exposes tickets, clocks, breaches, deliveries and Slack traffic on /metrics for Prometheus', async () => {
-    const text = await (await fetch(`${app.url}/metrics`)).text();
+    const text = await (await fetch(`${bed.app.url}/metrics`)).text();
     expect(text).toMatch(/sposa_tickets\{status="acknowledged"\} \d+/);
     expect(text).toMatch(/sposa_open_ticket_clocks\{clock="response",state="breached"\} \d+/);
     expect(text).toMatch(/sposa_sla_breaches\{clock="response"\} [1-9]/);

@@ -1,44 +1,30 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sposa } from '../../../src/compose.js';
-import { createConsoleServer } from '../../../src/console/server.js';
 import { sign, SIGNATURE_HEADER, SUPPLIER_HEADER, TIMESTAMP_HEADER } from '../../../src/delivery/index.js';
-import { healthHandler } from '../../../src/http/health.js';
-import { silentLogger } from '../../../src/shared/logger.js';
-import { DEMO_NOW, testSposa } from '../../helpers/sposa.js';
-import { storeTargets, type TestDb } from '../../helpers/test-db.js';
+import { DEMO_NOW } from '../../helpers/sposa.js';
+import { type ConsoleTestbed, openConsoleTestbed } from '../../helpers/console.js';
+import { storeTargets } from '../../helpers/test-db.js';
 
 const NIMBUS = 'Nimbus Workspace B.V.'; // accountable for Citrix in the demo corpus
 const NETLINK = 'NetLink Telecom B.V.';
 
 describe.each(storeTargets())('the signed endpoint for suppliers’ systems ($name)', (target) => {
-  let db: TestDb;
-  let sposa: Sposa;
-  let server: Server;
-  let base: string;
+  let bed: ConsoleTestbed;
 
   beforeAll(async () => {
-    db = await target.open();
-    sposa = await testSposa(db);
-    await sposa.ingest();
-    server = createConsoleServer({ sposa, port: 0, logger: silentLogger, health: healthHandler(sposa, 'console') });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    bed = await openConsoleTestbed(target);
   });
   afterAll(async () => {
-    await new Promise((resolve) => server?.close(resolve));
-    await db?.destroy();
+    await bed?.close();
   });
 
-  const citrixTicket = () => sposa.openTicket({ service: 'citrix', priority: 'P2', description: 'Citrix start niet', reporterId: 'U1', origin: { surface: 'cli' } });
+  const citrixTicket = () => bed.sposa.openTicket({ service: 'citrix', priority: 'P2', description: 'Citrix start niet', reporterId: 'U1', origin: { surface: 'cli' } });
 
   async function send(ticketId: string, update: object, options: { supplier?: string; key?: string; at?: Date; tamper?: boolean } = {}) {
     const supplier = options.supplier ?? NIMBUS;
     const body = JSON.stringify(update);
     const timestamp = Math.floor((options.at ?? DEMO_NOW).getTime() / 1000);
-    const signature = sign(options.key ?? (await sposa.supplierKey(supplier)), timestamp, body);
-    const response = await fetch(`${base}/api/supplier/tickets/${ticketId}/events`, {
+    const signature = sign(options.key ?? (await bed.sposa.supplierKey(supplier)), timestamp, body);
+    const response = await fetch(`${bed.base}/api/supplier/tickets/${ticketId}/events`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [SUPPLIER_HEADER]: supplier, [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: signature },
       body: options.tamper ? body.replace('}', ',"note":"injected"}') : body,
@@ -50,7 +36,7 @@ describe.each(storeTargets())('the signed endpoint for suppliers’ systems ($na
     const ticket = await citrixTicket();
     const response = await send(ticket.id, { action: 'acknowledge', agent: 'Joost' });
     expect(response).toMatchObject({ status: 200, body: { ticket: { status: 'acknowledged' } } });
-    const last = (await sposa.tickets.events(ticket.id)).at(-1);
+    const last = (await bed.sposa.tickets.events(ticket.id)).at(-1);
     expect(last).toMatchObject({ type: 'acknowledged', actor: `${NIMBUS} (Joost)`, data: { role: 'supplier' } });
   });
 
@@ -64,7 +50,7 @@ describe.each(storeTargets())('the signed endpoint for suppliers’ systems ($na
     ];
     expect(refusals.map((r) => [r.status, r.body.error_code])).toEqual(Array(4).fill([401, 'sposa_unauthorized']));
     expect(refusals[1]?.body.detail).toContain('timestamp');
-    expect((await sposa.tickets.get(ticket.id))?.status).toBe('routed');
+    expect((await bed.sposa.tickets.get(ticket.id))?.status).toBe('routed');
   });
 
   it('answers 404 for an unknown ticket and for another supplier’s ticket alike', async () => {
@@ -72,7 +58,7 @@ describe.each(storeTargets())('the signed endpoint for suppliers’ systems ($na
     expect((await send('INC-2026-99999', { action: 'acknowledge' })).status).toBe(404);
     const other = await send(ticket.id, { action: 'acknowledge' }, { supplier: NETLINK });
     expect(other).toMatchObject({ status: 404, body: { error_code: 'sposa_not_found' } });
-    expect((await sposa.tickets.get(ticket.id))?.status).toBe('routed');
+    expect((await bed.sposa.tickets.get(ticket.id))?.status).toBe('routed');
   });
 
   it('answers 409 for a change the ticket’s state does not allow, naming what is allowed', async () => {
@@ -93,10 +79,10 @@ describe.each(storeTargets())('the signed endpoint for suppliers’ systems ($na
   it('holds the clocks while the supplier waits on a third party, and comments go on the record', async () => {
     const ticket = await citrixTicket();
     expect((await send(ticket.id, { action: 'wait', waitingOn: 'third-party', note: 'Waiting for Citrix Inc.' })).status).toBe(200);
-    expect(await sposa.slaStatus((await sposa.tickets.get(ticket.id))!)).toMatchObject({ resolution: 'paused' });
+    expect(await bed.sposa.slaStatus((await bed.sposa.tickets.get(ticket.id))!)).toMatchObject({ resolution: 'paused' });
     expect((await send(ticket.id, { action: 'comment', note: 'Vendor case 123 opened' })).status).toBe(200);
     expect((await send(ticket.id, { action: 'resume' })).status).toBe(200);
-    const types = (await sposa.tickets.events(ticket.id)).map((event) => event.type);
+    const types = (await bed.sposa.tickets.events(ticket.id)).map((event) => event.type);
     expect(types).toEqual(['opened', 'routed', 'waiting', 'commented', 'resumed']);
   });
 });

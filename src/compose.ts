@@ -15,8 +15,9 @@ import { clauseSource, contractStore, type Db, jobStore, openDatabase, ratingSto
 import type { Priority } from './contracts/index.js';
 import { InvalidInputError } from './errors.js';
 import {
-  changeTicket, ESCALATE_JOB, openTicket, readService, recordEscalation, sweepSla, type Reroute, rerouteTicket, type SlaStatus, type SlaTerms, slaStatus, slaTerms, type Ticket,
-  type TicketChange, type TicketInput, type TicketOrigin, type TicketStore, triage,
+  changeTicket, ESCALATE_JOB, openTicket, readService, recordEscalation, type Reroute, rerouteTicket,
+  SERVICE_MATCH_THRESHOLD, type SlaStatus, slaStatus, slaTerms, type SlaTerms, sweepSla, type Ticket,
+  type TicketChange, type TicketInput, type TicketOrigin, type TicketStore, triage
 } from './tickets/index.js';
 import { createXla, type Xla } from './xla/index.js';
 
@@ -84,8 +85,6 @@ export interface ComposeOptions {
 }
 
 const REGISTRY_TTL_MS = 5_000;
-/** Below this a service match is a guess; a modal is better left blank than prefilled wrongly. */
-const SERVICE_MATCH_THRESHOLD = 0.75;
 
 /** Opens the database and wires the services. */
 export async function openSposa(config: Config, options: ComposeOptions = {}): Promise<Sposa> {

@@ -3,7 +3,7 @@ export { canTransition, type ChangeDeps, changeTicket, isOpen, STATUS_ACTIONS, T
 export { type ActorRole, JOB_KINDS, notificationsFor } from './notifications.js';
 export { type Reroute, type RerouteDeps, rerouteTicket } from './reroute.js';
 export { CLOCK_STATES, type ClockState, dueTime, dueTimes, elapsedSupportMinutes, type SlaStatus, type SlaTerms, slaStatus, slaTerms } from './sla-clock.js';
-export { openTicket, type OpenTicketDeps, ticketId, type TicketInput, ticketInputSchema } from './open-ticket.js';
+export { openTicket, type OpenTicketDeps, SERVICE_MATCH_THRESHOLD, ticketId, type TicketInput, ticketInputSchema } from './open-ticket.js';
 export { type Route, routeTicket } from './route.js';
 export { DEFAULT_MATRIX, type Level, readService, type ServiceReading, type Triage, triage } from './triage.js';
 export * from './types.js';

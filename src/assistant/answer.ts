@@ -5,10 +5,10 @@
 import type { Language } from '../contracts/index.js';
 import {
   type Accountability, describeContact, describeContract, describeSupportHours, findAccountable,
-  type RegistrySnapshot,
+  isInForce, type RegisteredContract, type RegistrySnapshot,
 } from '../registry/index.js';
-import { mentionedSuppliers, rerank } from './rerank.js';
-import type { Glossary, RetrievedClause, Retriever } from '../retrieval/index.js';
+import { headingTopics, mentionedSuppliers, rerank } from './rerank.js';
+import type { ClauseRecord, Glossary, RetrievedClause, Retriever } from '../retrieval/index.js';
 import { type Clock, localDate } from '../shared/clock.js';
 import { citationFor } from './citations.js';
 import { describeSource, extractiveAnswer, pickQuote } from './extractive.js';
@@ -16,8 +16,9 @@ import type { AnswerGenerator } from './llm/generator.js';
 import { MESSAGES } from './messages.js';
 import { disclose, type Policy } from './policy.js';
 import { describeSupportAt } from './support-answer.js';
+import { describeTargets, targetsQuote } from './targets-answer.js';
 import { type Understanding, understand } from './understand.js';
-import type { Answer, AnswerRequest } from './types.js';
+import type { Answer, AnswerRequest, Citation } from './types.js';
 
 export interface AssistantDeps {
   retriever: Retriever;
@@ -35,7 +36,7 @@ export interface Assistant {
   answer(request: AnswerRequest): Promise<Answer>;
 }
 
-const RETRIEVE_K = 10;
+const RETRIEVE_K = 20;
 /** With a withheld best match, a visible clause must score this share of it to be offered as the answer. */
 const WITHHELD_RELEVANCE = 0.9;
 const ANSWER_K = 5;
@@ -54,6 +55,37 @@ function coverageScope(u: Understanding, suppliers: readonly string[], snapshot:
     .map((contract) => contract.id);
 }
 
+const CONTRACT_PREFERENCE: Record<RegisteredContract['type'], number> = { SLA: 0, OLA: 1, UC: 2 };
+
+const TARGET_TOPICS = new Set(['response-time', 'resolution-time']);
+/** Words that ask for a time limit outright; "fix" or "resolve" alone ask for help, not for a target. */
+const TARGET_WORDS = /\b(respons|reactie|oplos|herstel|norm)tijd(en)?\b|\b(response|resolution|fix) times?\b/i;
+
+/**
+ * Whether a question asks how fast a supplier must act, and nothing else ("the penalty when a P1 takes over 4 hours"
+ * asks about penalties).
+ */
+const asksForTargets = (question: string, u: Understanding) =>
+  (u.concepts.includes('how-fast') || TARGET_WORDS.test(question)) && u.topics.length > 0 && u.topics.every((topic) => TARGET_TOPICS.has(topic));
+
+/** A clause whose headings name response or resolution times. */
+const isTargetsClause = (clause: ClauseRecord, glossary: Glossary) => [...headingTopics(clause, glossary)].some((topic) => TARGET_TOPICS.has(topic));
+
+/**
+ * The contract whose terms a question is about: the named supplier's own contract in force (for the named service,
+ * when it covers it: "how fast must PrintPartners send an engineer for a printer?" is about the UC, not the SLA
+ * above it), else the one of the party accountable for the named service.
+ */
+function contractFor(snapshot: RegistrySnapshot, service: string | undefined, suppliers: readonly string[], today: string): { service?: string; contract?: RegisteredContract } {
+  const named = new Set(suppliers);
+  const own = snapshot.contracts
+    .filter((candidate) => named.has(candidate.supplier) && isInForce(candidate, today) && candidate.services.length > 0)
+    .filter((candidate) => !service || candidate.services.includes(service))
+    .sort((a, b) => CONTRACT_PREFERENCE[a.type] - CONTRACT_PREFERENCE[b.type])[0];
+  if (own) return { service: service ?? own.services[0], contract: own };
+  return { service, contract: service ? findAccountable(snapshot, service, today).parties[0]?.contract : undefined };
+}
+
 export function createAssistant(deps: AssistantDeps): Assistant {
   async function retrieve(question: string, u: Understanding, mayReadRestricted: boolean, suppliers: readonly string[], contractIds?: string[]) {
     const hits = await deps.retriever.search({
@@ -64,7 +96,8 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       filters: { includeRestricted: true, ...(contractIds ? { contractIds } : {}) },
       preferServices: u.services.map((match) => match.service),
     });
-    const ranked = rerank(hits, { today: localDate(deps.clock(), deps.timezone), suppliers });
+    const topics = deps.glossary.match(question).topics;
+    const ranked = rerank(hits, { today: localDate(deps.clock(), deps.timezone), suppliers, topics, glossary: deps.glossary });
     return disclose(ranked.slice(0, ANSWER_K), mayReadRestricted);
   }
 
@@ -151,21 +184,40 @@ export function createAssistant(deps: AssistantDeps): Assistant {
 
       // Coverage.
       const service = u.services[0]?.service;
-      const accountableFor = (name: string | undefined) =>
-        name ? findAccountable(snapshot, name, localDate(now, deps.timezone)).parties[0] : undefined;
-      const supportQuestion = u.time && (u.concepts.some((concept) => SUPPORT_CONCEPTS.test(concept)) || !!service);
+      const today = localDate(now, deps.timezone);
+      const supportQuestion = u.time && (u.concepts.some((concept) => SUPPORT_CONCEPTS.test(concept)) || !!service || suppliers.length > 0);
       if (supportQuestion && u.time) {
-        const target = service ?? snapshot.services.find((candidate) => /service ?desk/i.test(candidate.name))?.name;
-        const lead = target ? findAccountable(snapshot, target, localDate(now, deps.timezone)).parties[0] : undefined;
-        const status = lead && target ? describeSupportAt(lead.contract, target, u.time, deps.timezone, u.language) : undefined;
-        if (lead && status) {
-          const own = await retrieve(`${request.question} support hours ondersteuningstijden`, u, mayReadRestricted, suppliers, [lead.contract.id]);
+        // Without a service or supplier, "is support open tonight?" is about the service desk.
+        const deskService = snapshot.services.find((candidate) => /service ?desk/i.test(candidate.name))?.name;
+        const { service: target, contract } = contractFor(snapshot, service ?? (suppliers.length ? undefined : deskService), suppliers, today);
+        const status = contract && target ? describeSupportAt(contract, target, u.time, deps.timezone, u.language, u.priority) : undefined;
+        if (contract && status) {
+          const own = await retrieve(`${request.question} support hours ondersteuningstijden`, u, mayReadRestricted, suppliers, [contract.id]);
           const cited = own.visible[0];
           const citations = cited ? [citationFor(cited.clause, pickQuote(cited.clause.text, new Set(['suppo', 'onder', 'uur', 'hours', '24/7'])))] : [];
           const lines = [status, ...(cited ? [messages.according(describeSource(cited)), `> ${citations[0]?.quote}`] : [])];
-          return { ...base, text: lines.join('\n'), service: target, supplier: lead.supplier, contractId: lead.contract.id, citations, withheld: own.withheld };
+          return { ...base, text: lines.join('\n'), service: target, supplier: contract.supplier, contractId: contract.id, citations, withheld: own.withheld };
         }
       }
+
+      /**
+       * "How fast must a P1 on Citrix be fixed?": when the clause that answers is a targets clause, the targets of the
+       * contract the question is about lead the answer, citing that contract's own targets clause. Retrieval decides
+       * what the question is about, so "how fast is a dismissed colleague's account blocked?" is answered by its own
+       * clause, not by P1–P4 targets.
+       */
+      const targetsLead = async (best: RetrievedClause | undefined) => {
+        if (!best || !asksForTargets(request.question, u) || !isTargetsClause(best.clause, deps.glossary)) return undefined;
+        const { service: target, contract } = contractFor(snapshot, service, suppliers, today);
+        const statement = contract && target ? describeTargets(contract, target, u.language, u.priority) : undefined;
+        if (!contract || !statement) return undefined;
+        const own = await retrieve(`${request.question} respons oplostijden response resolution targets`, u, mayReadRestricted, suppliers, [contract.id]);
+        const quoted = targetsQuote(own.visible.filter((hit) => isTargetsClause(hit.clause, deps.glossary)), u.priority);
+        if (!quoted) return undefined;
+        const cited = quoted.hit;
+        const citation = citationFor(cited.clause, quoted.quote);
+        return { text: `${statement}\n${messages.according(describeSource(cited))}\n> ${citation.quote}`, citation, clause: cited.clause };
+      };
 
       // A question that names a service or a supplier is about their contracts: look there first.
       const scope = coverageScope(u, suppliers, snapshot);
@@ -173,30 +225,36 @@ export function createAssistant(deps: AssistantDeps): Assistant {
       const found = scoped && scoped.visible.length + scoped.withheld.length > 0 ? scoped : general;
       // When the best match is withheld, weaker visible clauses would answer a different question: leave them out.
       const answerable = found.withheld.length ? found.visible.filter((hit) => hit.score >= found.topScore * WITHHELD_RELEVANCE) : found.visible;
+      const targets = await targetsLead(answerable[0]);
       const attempt = deps.generator && answerable.length
         ? await deps.generator.generate({ question: request.question, language: u.language, clauses: answerable, history: request.history ?? [] })
         : undefined;
       const generated = attempt?.ok ? attempt : undefined;
-      const extractive = extractiveAnswer(request.question, terms, answerable, u.language);
+      // The targets lead quotes its own clause; the extractive answer quotes the others.
+      const others = targets ? answerable.filter((hit) => hit.clause.id !== targets.clause.id) : answerable;
+      const extractive = extractiveAnswer(request.question, terms, others, u.language);
       const withheldNote = found.withheld.length
         ? messages.withheld(found.withheld.map((w) => `${w.contractId}${w.clause ? ` §${w.clause}` : ''} ${w.heading}`.trim()).join('; '))
         : undefined;
       const chosen = generated ?? extractive;
-      if (!chosen) {
+      if (!chosen && !targets) {
         const text = [withheldNote ?? messages.noClause, messages.offerTicket].join('\n');
         return { ...base, text, service, withheld: found.withheld, suggestTicket: true };
       }
-      const top = chosen.citations[0];
+      const sameClause = (a: Citation, b: Citation) => a.contractId === b.contractId && a.clause === b.clause && a.heading === b.heading;
+      const citations = [...(targets ? [targets.citation] : []), ...(chosen?.citations ?? []).filter((c) => !targets || !sameClause(c, targets.citation))];
+      const top = citations[0];
       // For a named service, the supplier is the one accountable for it, whatever clause answered the question.
-      const accountable = accountableFor(service);
+      const accountable = service ? findAccountable(snapshot, service, today).parties[0] : undefined;
+      const text = [targets?.text, chosen?.text, withheldNote].filter(Boolean).join('\n\n');
       return {
         ...base,
         mode: generated ? 'generated' : 'extractive',
-        text: withheldNote ? `${chosen.text}\n\n${withheldNote}` : chosen.text,
+        text,
         service: service ?? undefined,
         supplier: accountable?.supplier ?? top?.supplier,
         contractId: accountable?.contract.id ?? top?.contractId,
-        citations: chosen.citations,
+        citations,
         withheld: found.withheld,
         ...(attempt && !attempt.ok ? { fallbackReason: attempt.reason } : {}),
       };

@@ -19,7 +19,8 @@ const stems = (text: string) =>
   new Set(
     normalize(text)
       .split(' ')
-      .filter((word) => word.length >= 3)
+      // Priority labels ("p1") are short but are what a targets question is after.
+      .filter((word) => word.length >= 3 || /^p[1-4]$/.test(word))
       .map((word) => word.slice(0, 5)),
   );
 

@@ -22,6 +22,8 @@ export interface Messages {
   holidayReason: (name: string) => string;
   outsideHoursReason: string;
   supportHours: (hours: string) => string;
+  /** One priority's targets; `hours` is the support time they are counted in. */
+  target: (supplier: string, service: string, priority: string, response?: string, resolution?: string, hours?: string) => string;
   contact: (contact: string) => string;
   whenNow: string;
 }
@@ -54,6 +56,8 @@ const en: Messages = {
   holidayReason: (name) => `it is a public holiday: ${name}`,
   outsideHoursReason: 'outside support hours',
   supportHours: (hours) => `Support hours: ${hours}.`,
+  target: (supplier, service, priority, response, resolution, hours) =>
+    `${priority} on ${service}: ${supplier} must ${[response && `respond within ${response}`, resolution && `resolve it within ${resolution}`].filter(Boolean).join(' and ')}${hours ? `, counted in ${priority} support time (${hours})` : ''}.`,
   contact: (contact) => `Contact: ${contact}.`,
   whenNow: 'right now',
 };
@@ -86,6 +90,8 @@ const nl: Messages = {
   holidayReason: (name) => `het is een feestdag: ${name}`,
   outsideHoursReason: 'buiten de ondersteuningstijden',
   supportHours: (hours) => `Ondersteuningstijden: ${hours}.`,
+  target: (supplier, service, priority, response, resolution, hours) =>
+    `${priority} in ${service}: ${supplier} moet ${[response && `binnen ${response} reageren`, resolution && `het binnen ${resolution} oplossen`].filter(Boolean).join(' en ')}${hours ? `, gerekend in de ondersteuningstijd voor ${priority} (${hours})` : ''}.`,
   contact: (contact) => `Contact: ${contact}.`,
   whenNow: 'op dit moment',
 };

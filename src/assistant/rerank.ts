@@ -3,7 +3,7 @@
  * force, and what kind of clause it is. Retrieval finds what is similar; this puts what answers first.
  */
 import { isInForce, matchServices, type RegistrySnapshot, type ServiceNames } from '../registry/index.js';
-import type { RetrievedClause } from '../retrieval/index.js';
+import type { ClauseRecord, Glossary, RetrievedClause } from '../retrieval/index.js';
 
 const WEIGHT = {
   /** Contracts not in force today still count, well behind current ones. */
@@ -16,6 +16,8 @@ const WEIGHT = {
   underpinning: 0.6,
   /** A question that names a supplier is about that supplier's contract. */
   namedSupplier: 1.6,
+  /** A clause whose heading names what the question asks after ("how fast" → response and resolution times). */
+  topic: 2,
 };
 
 const DEFINITIONS = /\b(definiti\w*|begrippen|begripsbepalingen|interpretation)\b/i;
@@ -50,11 +52,36 @@ export function mentionedSuppliers(question: string, registry: RegistrySnapshot)
     .map((match) => match.service);
 }
 
+/** Clause records live as long as their index snapshot, so their heading topics are worked out once each. */
+const headingTopicsCache = new WeakMap<ClauseRecord, ReadonlySet<string>>();
+
+/** The topics a clause's headings name: "6. Respons- en oplostijden" is about response and resolution times. */
+export function headingTopics(clause: ClauseRecord, glossary: Glossary): ReadonlySet<string> {
+  let topics = headingTopicsCache.get(clause);
+  if (!topics) {
+    topics = new Set(glossary.match([...clause.headingPath, clause.heading ?? ''].join(' ')).topics);
+    headingTopicsCache.set(clause, topics);
+  }
+  return topics;
+}
+
+export interface RerankContext {
+  today: string;
+  suppliers: readonly string[];
+  /** The topics the question asks after, from the glossary. */
+  topics: readonly string[];
+  glossary: Glossary;
+}
+
 /** Rescores hits in place and returns them best first. */
-export function rerank(hits: RetrievedClause[], context: { today: string; suppliers: readonly string[] }): RetrievedClause[] {
+export function rerank(hits: RetrievedClause[], context: RerankContext): RetrievedClause[] {
   const named = new Set(context.suppliers);
   for (const hit of hits) {
     const clause = hit.clause;
+    if (context.topics.length) {
+      const topics = headingTopics(clause, context.glossary);
+      if (context.topics.some((topic) => topics.has(topic))) hit.score *= WEIGHT.topic;
+    }
     if (!isInForce(clause, context.today)) hit.score *= WEIGHT.outOfTerm;
     if (!clause.number && clause.headingPath.length === 0) hit.score *= WEIGHT.preamble;
     if ([clause.heading ?? '', ...clause.headingPath].some((heading) => DEFINITIONS.test(heading))) hit.score *= WEIGHT.definitions;

@@ -2,7 +2,7 @@
  * @module Question understanding: intent, language, the services a question is about and the moment it refers to.
  * Rules, not a model: they run offline, in microseconds, and every decision can be traced to a phrase.
  */
-import { detectLanguage, type Language } from '../contracts/index.js';
+import { detectLanguage, type Language, PRIORITIES, type Priority } from '../contracts/index.js';
 import { matchServices, normalize, type ServiceMatch, type ServiceNames } from '../registry/index.js';
 import type { Glossary } from '../retrieval/index.js';
 import { findTimeReference, type TimeReference } from './time-words.js';
@@ -14,8 +14,12 @@ export interface Understanding {
   /** Services the question names, best first (may be empty; retrieval can still suggest one). */
   services: ServiceMatch[];
   time?: TimeReference;
+  /** The ticket priority the question names ("P2", "prio 1", "severity 1"), if any. */
+  priority?: Priority;
   /** Glossary concepts found, a sign the question is about IT services at all. */
   concepts: string[];
+  /** The topics it asks after ("how fast" → response and resolution times), from the glossary. */
+  topics: string[];
 }
 
 export interface UnderstandContext {
@@ -43,6 +47,8 @@ const RESPONSIBILITY = new RegExp(
 const PROBLEM = /\b(doet het niet|doen het niet|werkt niet|werken niet|werkt nog steeds niet|kapot|stuk|storing|plat|ligt eruit|ligt plat|eruit|down|crash(t|ed|es)?|broken|not working|doesn ?t work|don ?t work|isn ?t working|can ?t|cannot|kan niet|kan ik niet|lukt niet|foutmelding|error|hangt|hangen|vastgelopen|bevriest|freezes|frozen|traag|slow|valt weg|valt steeds weg|drops|dropping|keeps dropping|cracked|gebarsten|geen verbinding|no connection|offline|outage|uitval|geblokkeerd|blocked|locked out|kwijt|lost|gehackt|hacked|phishing|virus|doesn ?t|does not|won ?t|will not|niet meer|gaat niet|nobody|no one|niemand|not detected)\b/;
 /** Phrasings that ask what the contract says about a problem rather than report one. */
 const HYPOTHETICAL = /\b(what if|what happens|wat als|wat gebeurt|how (fast|quickly|soon|long)|hoe (snel|lang|vlug)|binnen (welke|hoeveel)|within how|is .* covered|are .* covered|gedekt|valt .* onder|falls under|what (is|are) the|wat (is|zijn) de|penalt\w*|boete\w*|servicecredit\w*|service credits?|sla|contract\w*|claus\w*|artikel\w*|response times?|resolution times?|responstijd\w*|oplostijd\w*|hersteltijd\w*|availability|beschikbaarheid|guarantee\w*|garantie\w*|allowed|mag|mogen|does .* include|inbegrepen|compensat\w*|vergoed\w*)\b/;
+/** "P1", "p1-storing", "prio 2", "priority 3", "prioriteit 1", "severity 1", "sev1", on normalised text. */
+const PRIORITY = /\b(?:p|prio|priority|prioriteit|severity|sev)\s?([1-4])\b/;
 const FIRST_PERSON = /\b(i|my|me|we|our|ik|mijn|me|we|wij|ons|onze)\b/;
 
 /** Decides what kind of message this is; the order of the checks is the order of precedence. */
@@ -72,6 +78,11 @@ function securityService(services: UnderstandContext['services']): ServiceMatch 
   return match && match.score >= 0.9 ? { ...match, score: 0.96 } : undefined;
 }
 
+function priorityIn(text: string): Priority | undefined {
+  const level = PRIORITY.exec(text)?.[1];
+  return level ? PRIORITIES[Number(level) - 1] : undefined;
+}
+
 /** Reads a question. */
 export function understand(question: string, context: UnderstandContext): Understanding {
   const text = normalize(question);
@@ -86,6 +97,8 @@ export function understand(question: string, context: UnderstandContext): Unders
     language,
     services,
     time: findTimeReference(question, context.now, context.timezone),
+    priority: priorityIn(text),
     concepts: hits.concepts,
+    topics: hits.topics,
   };
 }

@@ -94,6 +94,8 @@ const FUZZY_THRESHOLD = 0.8;
 const FUZZY_MIN_LENGTH = 5;
 /** The shortest word recognised as the head of a compound; shorter ones end too many unrelated words. */
 const COMPOUND_HEAD_MIN = 6;
+/** What must follow a service named as a compound's first part, so "printers" is not read as a compound. */
+const COMPOUND_REST_MIN = 4;
 
 /** The query's consecutive token windows of one width, joined, built once per width per query. */
 type Windows = (width: number) => readonly string[];
@@ -116,6 +118,11 @@ function scorePhrase(queryTokens: readonly string[], query: string, windowsOf: W
   // Dutch compounds put the head last: "werktelefoon" is a "telefoon", "laptopscherm" a "scherm".
   if (best.score < 0.85 && width === 1 && phrase.length >= COMPOUND_HEAD_MIN && queryTokens.some((token) => token.length > phrase.length && token.endsWith(phrase))) {
     best = { score: 0.85, fuzzy: true };
+  }
+  // A service can also be the first part: a "netwerkstoring" is a fault in the network. Weaker, because the head
+  // names something else that may belong to another service ("telefoonnummer").
+  if (best.score < 0.8 && width === 1 && phrase.length >= COMPOUND_HEAD_MIN && queryTokens.some((token) => token.length >= phrase.length + COMPOUND_REST_MIN && token.startsWith(phrase))) {
+    best = { score: 0.8, fuzzy: true };
   }
   // "workspace" alone still points at "Citrix Workspace", but weaker than a full mention.
   if (best.score < 0.6 && queryTokens.length < width && phrase.includes(query) && query.length >= 4) {

@@ -196,14 +196,16 @@ export class ClauseIndex implements Retriever {
   /** The offline embedder's IDF table for this clause set, cached beside the vectors. */
   private async offlineIdf(indexDir: string | undefined, version: string, texts: string[]): Promise<IdfTable> {
     const file = indexDir && path.join(indexDir, 'offline-idf.json');
+    // The table counts glossary concepts too, so it is only valid for the clauses and the glossary it was fitted on.
+    const key = `${this.options.glossary.fingerprint}:${version}`;
     if (file) {
       const cached = await readFile(file, 'utf8').then((text) => JSON.parse(text) as { version: string; documents: number; df: number[] }, () => undefined);
-      if (cached?.version === version) return { documents: cached.documents, df: Float32Array.from(cached.df) };
+      if (cached?.version === key) return { documents: cached.documents, df: Float32Array.from(cached.df) };
     }
     const idf = fitIdf(texts, this.options.glossary);
     if (indexDir && file) {
       await mkdir(indexDir, { recursive: true });
-      await writeFile(file, JSON.stringify({ version, documents: idf.documents, df: Array.from(idf.df) }));
+      await writeFile(file, JSON.stringify({ version: key, documents: idf.documents, df: Array.from(idf.df) }));
     }
     return idf;
   }

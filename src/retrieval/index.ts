@@ -3,7 +3,7 @@ export { ClauseIndex, type ClauseIndexOptions, type RetrievalMode } from './clau
 export { fitIdf, offlineEmbedder } from './embedders/offline.js';
 export { openAIEmbedder } from './embedders/openai.js';
 export { clausePredicate } from './filters.js';
-export { Glossary, type GlossaryEntry, shippedGlossary } from './glossary.js';
+export { Glossary, type GlossaryEntry, parseGlossary, shippedGlossary } from './glossary.js';
 export { LexicalIndex, parseTsvector, queryTerms } from './lexical-index.js';
 export * from './types.js';
 export { VectorIndex } from './vector-index.js';

@@ -14,6 +14,8 @@ type Hnsw = InstanceType<typeof HierarchicalNSW>;
 const EF_SEARCH = 64;
 const M = 16;
 const EF_CONSTRUCTION = 100;
+/** At most this many vectors are kept beside the index for exact scoring (about 200 MB at 1,536 dimensions). */
+const MAX_CACHED_POINTS = 32_768;
 
 interface Manifest {
   /** Embedder id and clause-set version the vectors were built for. */
@@ -61,10 +63,25 @@ export class VectorIndex {
     await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   }
 
+  /**
+   * Vectors read back from hnswlib for exact scoring, kept as typed arrays: the same contracts' clauses are scored
+   * for question after question, and reading a point out of the native index costs more than the dot product.
+   */
+  private readonly points = new Map<number, Float32Array>();
+
+  private point(doc: number): Float32Array {
+    let point = this.points.get(doc);
+    if (!point) {
+      point = Float32Array.from(this.index.getPoint(doc));
+      if (this.points.size < MAX_CACHED_POINTS) this.points.set(doc, point);
+    }
+    return point;
+  }
+
   /** The `k` nearest among the given documents, scored exactly; best first, with cosine similarity as score. */
   searchAmong(vector: Float32Array, docs: readonly number[], k: number): { doc: number; score: number }[] {
     const scored = docs.map((doc) => {
-      const point = this.index.getPoint(doc);
+      const point = this.point(doc);
       let dot = 0;
       for (let i = 0; i < point.length; i += 1) dot += (point[i] as number) * (vector[i] as number);
       return { doc, score: dot };

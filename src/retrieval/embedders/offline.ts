@@ -84,7 +84,7 @@ export function offlineEmbedder(glossary: Glossary, idf: IdfTable): Embedder {
     return vector;
   };
   return {
-    id: `offline-${FEATURE_VERSION}-${dimensions}`,
+    id: `offline-${FEATURE_VERSION}-${glossary.fingerprint}-${dimensions}`,
     dimensions,
     embed: async (texts) => texts.map(embedOne),
   };

@@ -32,13 +32,39 @@ describe.each(storeTargets())('assistant answers on the demo corpus ($name)', (t
   const cited = (answer: Answer) => answer.citations.map((c) => `${c.contractId} ${c.clause}`);
 
   it('answers a Dutch coverage question in Dutch, quoting the clause verbatim', async () => {
-    const answer = await ask('Wat is de oplostijd voor een P1 storing in Citrix?');
+    const answer = await ask('Mag Nimbus zomaar onderhoud doen aan de virtuele werkplek?');
     expect(answer).toMatchObject({ intent: 'coverage', language: 'nl', service: 'Citrix Workspace' });
     expect(answer.text).toMatch(/^Volgens SLA-CITRIX-2026/);
     expect(answer.citations[0]?.contractId).toBe('SLA-CITRIX-2026');
     const clauses = await db.query<{ body: string }>('select body from clauses where contract_id = $1', ['SLA-CITRIX-2026']);
     const fold = (text: string) => text.replace(/\s+/g, ' ');
     expect(clauses.some((clause) => fold(clause.body).includes(fold(answer.citations[0]?.quote ?? '')))).toBe(true);
+  });
+
+  describe('questions about response and resolution times', () => {
+    it('lead with the contract’s targets for the priority asked, quoting its row of the targets table', async () => {
+      const answer = await ask('Wat is de oplostijd voor een P1 storing in Citrix?');
+      expect(answer.text).toMatch(/^P1 in Citrix Workspace: Nimbus Workspace B\.V\. moet binnen 15 minuten reageren en het binnen 4 uur oplossen, gerekend in de ondersteuningstijd voor P1 \(24\/7\)\.\nVolgens SLA-CITRIX-2026 §6\.1/);
+      expect(answer.citations[0]).toMatchObject({ contractId: 'SLA-CITRIX-2026', clause: '6.1', quote: expect.stringMatching(/^\| P1 \| 15 minuten \| 4 uur \|/) });
+    });
+
+    it('list every priority’s targets when none is named, each counted in its own support time', async () => {
+      const answer = await ask('what are the response times for e-mail problems?');
+      expect(answer.text).toContain('P1 on E-mail: Wolkwerk Cloud Services B.V. must respond within 15 minutes and resolve it within 4 hours, counted in P1 support time (24/7).');
+      expect(answer.text).toContain('P3 on E-mail: Wolkwerk Cloud Services B.V. must respond within 4 hours and resolve it within 3 support days, counted in P3 support time (mon-fri 08:00-18:00).');
+    });
+
+    it('take the named supplier’s own contract over the one above it', async () => {
+      const answer = await ask('hoe snel moet printpartners een monteur sturen bij een P1 printerstoring');
+      expect(answer.text).toMatch(/^P1 in Printing: PrintPartners Europe Ltd moet binnen 30 minuten reageren/);
+      expect(answer.citations[0]?.contractId).toBe('UC-PRINTING-2026');
+    });
+
+    it('are answered by their own clause when it is not a targets clause', async () => {
+      const answer = await ask('iemand is op staande voet ontslagen, hoe snel wordt zijn account dichtgezet?');
+      expect(answer.text).not.toMatch(/^P\d/);
+      expect(cited(answer)).toContain('OLA-IAM-2026 7.2');
+    });
   });
 
   it('answers an English question about a Dutch contract, and a Dutch one about an English contract', async () => {
@@ -134,6 +160,13 @@ describe.each(storeTargets())('assistant answers on the demo corpus ($name)', (t
       const answer = await ask('Can I get help with my laptop now?');
       expect(answer.text).toMatch(/^No: Werkplek Direct B\.V\. does not support/);
       expect(answer.text).toContain('Monday');
+    });
+
+    it('answers for the supplier and the priority a question names', async () => {
+      now = AT.saturdayMorning;
+      const answer = await ask('is wolkwerk open on saturday for P2 incidents?');
+      expect(answer.text).toMatch(/^Yes: Wolkwerk Cloud Services B\.V\. supports E-mail \(P2\) on Saturday 13 June 11:00 \(mon-fri 07:00-21:00, sat-sun 09:00-17:00\)\./);
+      expect(answer.citations[0]?.contractId).toBe('SLA-M365-2026');
     });
 
     it('says on Koningsdag that support is closed for the public holiday', async () => {

@@ -45,6 +45,14 @@ describe('matchServices', () => {
     expect(matchServices('workspace', catalog)[0]).toMatchObject({ service: 'Citrix Workspace', score: 0.6 });
   });
 
+  it('reads a service at the start of a Dutch compound as a weaker match: a "netwerkstoring" is about the network', () => {
+    expect(matchServices('binnen welke tijd moet een netwerkstoring zijn verholpen', catalog)[0]).toMatchObject({ service: 'Network', score: 0.8, matchedBy: 'fuzzy' });
+  });
+
+  it('does not take a plural or a short ending for a compound', () => {
+    expect(matchServices('netwerken', catalog).find((match) => match.score === 0.8)).toBeUndefined();
+  });
+
   it('finds nothing for unrelated text', () => {
     expect(matchServices('lunch menu', catalog)).toEqual([]);
   });

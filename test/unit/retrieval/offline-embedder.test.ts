@@ -32,3 +32,12 @@ describe('offline embedder', () => {
     expect(cosine(typo!, laptops!)).toBeGreaterThan(cosine(typo!, invoices!));
   });
 });
+
+describe('offline embedder identity', () => {
+  it('names the glossary its concept features come from, so a changed glossary rebuilds persisted vectors', () => {
+    const other = new Glossary([{ concept: 'incident', nl: ['storing', 'verstoring'], en: ['incident', 'outage'] }]);
+    const idf = fitIdf(corpus, glossary);
+    expect(offlineEmbedder(glossary, idf).id).toBe(offlineEmbedder(glossary, idf).id);
+    expect(offlineEmbedder(other, idf).id).not.toBe(offlineEmbedder(glossary, idf).id);
+  });
+});

@@ -8,10 +8,10 @@ import { ClauseIndex, openAIEmbedder, shippedGlossary } from './retrieval/index.
 import { cached } from './shared/cached.js';
 import { type Clock, localDate, systemClock } from './shared/clock.js';
 import { randomBytes } from 'node:crypto';
-import { deliveryHandlers, emailTransport, type PeopleNotifier, supplierKey, type Transport, webhookTransport } from './delivery/index.js';
+import { dashboardLinkKey, deliveryHandlers, emailTransport, type PeopleNotifier, supplierKey, type Transport, webhookTransport } from './delivery/index.js';
 import { createWorker, type JobHandler, type JobStore, type Worker } from './jobs/index.js';
 import type { Logger } from './shared/logger.js';
-import { clauseSource, contractStore, type Db, jobStore, openDatabase, ratingStore, registryStore, settingsStore, ticketStore } from './store/index.js';
+import { clauseSource, contractClauses, contractStore, type Db, jobStore, openDatabase, ratingStore, registryStore, settingsStore, ticketStore } from './store/index.js';
 import type { Priority } from './contracts/index.js';
 import { InvalidInputError } from './errors.js';
 import {
@@ -59,6 +59,8 @@ export interface Sposa {
   suppliers(): Promise<string[]>;
   /** A supplier's key for signing and verifying webhooks (derived from the master secret). */
   supplierKey(supplier: string): Promise<string>;
+  /** The key managers' dashboard links are signed with: derived from the master secret, for that purpose only. */
+  dashboardLinkKey(): Promise<string>;
   /**
    * A worker for the outbox: supplier deliveries (webhook, e-mail and whatever `transports` the adapter adds, such as
    * Slack), reporter and manager notifications when `people` is given, the adapter's own `handlers`, and the SLA
@@ -123,6 +125,9 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
     });
   const assistant = assistantFor(config.managerIds);
   const tickets = ticketStore(db);
+  const clausesToCite = contractClauses(db);
+  // What opening and rerouting a ticket read: the registry now, and the clauses a routing explanation cites.
+  const routing = async () => ({ store: tickets, registry: await snapshot.get(), clock, timezone: config.timezone, contractClauses: clausesToCite });
   const termsOf = async (ticket: Ticket): Promise<SlaTerms | undefined> => {
     const contract = (await snapshot.get()).contracts.find((candidate) => candidate.id === ticket.contractId);
     return contract && slaTerms(contract, ticket.priority, config.timezone);
@@ -165,14 +170,14 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
     },
     registry: () => snapshot.get(),
     tickets,
-    openTicket: async (input) => openTicket(input, { store: tickets, registry: await snapshot.get(), clock, timezone: config.timezone }),
+    openTicket: async (input) => openTicket(input, await routing()),
     async reportIncident(text, reporterId, options = {}) {
       const reading = options.service ? { service: options.service } : readService(text, (await snapshot.get()).services, SERVICE_MATCH_THRESHOLD);
       if ('ambiguous' in reading) throw new InvalidInputError(`service: which one is it, ${reading.ambiguous.join(' or ')}? Name it (e.g. --service "${reading.ambiguous[0]}")`);
       // Words that name no service may still describe one ("I cannot log in from home"): retrieval reads those.
       const service = 'service' in reading ? reading.service : (await assistant.answer({ question: text, asker: { id: reporterId }, audience: 'private' })).service;
       if (!service) throw new InvalidInputError('service: could not tell which service this is about; name it (e.g. --service citrix)');
-      const triaged = triage(text);
+      const triaged = triage(text, config.priorityMatrix);
       return openTicket(
         {
           service,
@@ -182,16 +187,16 @@ export async function openSposa(config: Config, options: ComposeOptions = {}): P
           reporterId,
           origin: options.origin ?? { surface: 'cli' },
         },
-        { store: tickets, registry: await snapshot.get(), clock, timezone: config.timezone },
+        await routing(),
       );
     },
     changeTicket: async (change) => (await changeTicket(ticketDeps, change)).ticket,
-    rerouteTicket: async (change) =>
-      (await rerouteTicket({ store: tickets, registry: await snapshot.get(), clock, timezone: config.timezone }, change)).ticket,
+    rerouteTicket: async (change) => (await rerouteTicket(await routing(), change)).ticket,
     slaStatus: async (ticket) => slaStatus(ticket, clock(), config.sla.atRiskShare, await termsOf(ticket)),
     jobs,
     suppliers: async () => [...new Set((await snapshot.get()).contracts.map((contract) => contract.supplier))].sort(),
     supplierKey: keyFor,
+    dashboardLinkKey: async () => dashboardLinkKey(await masterSecret.get()),
     createWorker({ logger, transports = [], people, handlers: adapterHandlers = {}, periodic, pollMs }) {
       const email = config.delivery.smtpUrl ? [emailTransport({ smtpUrl: config.delivery.smtpUrl, from: config.delivery.mailFrom })] : [];
       const handlers = {

@@ -1,6 +1,7 @@
 /** @module Loads configuration from an environment map; the only code that reads process.env is its caller. */
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { DEFAULT_MATRIX } from '../tickets/triage.js';
 import { type Config, type Env, envSchema, type SlackConfig } from './schema.js';
 
 function slackConfig(values: Env): SlackConfig {
@@ -57,6 +58,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     slack: slackConfig(values),
     port: values.PORT,
     sla: { atRiskShare: values.SPOSA_AT_RISK_SHARE },
+    priorityMatrix: values.SPOSA_PRIORITY_MATRIX ?? DEFAULT_MATRIX,
     delivery: {
       signingSecret: values.SPOSA_SUPPLIER_SIGNING_SECRET,
       publicUrl: values.SPOSA_PUBLIC_URL ?? `http://localhost:${values.PORT}`,

@@ -1,6 +1,7 @@
 /** @module Configuration schema: every environment variable SPOSA reads, with the defaults that make a fresh machine run. */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { DEFAULT_MATRIX, type Level, LEVELS, type PriorityMatrix } from '../tickets/triage.js';
 
 /** Treats `FOO=` like an unset variable, the way people expect from .env files. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -13,6 +14,32 @@ const positiveInteger = z
   .regex(/^\d+$/, 'expected a whole number')
   .transform(Number)
   .refine((value) => value > 0, 'expected a number above 0');
+
+const MATRIX_EXPECTED =
+  'expected comma-separated impact:urgency=priority cells such as high:medium=P1,low:high=P2 ' +
+  '(impact and urgency: high, medium or low; priority: P1 to P4; cells left out keep the ITIL default)';
+const MATRIX_CELL = /^(high|medium|low):(high|medium|low)=(p[1-4])$/i;
+
+/** "high:medium=P1,low:high=P2": the cells of the ITIL priority matrix an organisation sets differently. */
+const priorityMatrix = z.string().transform((spec, context): PriorityMatrix => {
+  const matrix = Object.fromEntries(LEVELS.map((impact) => [impact, { ...DEFAULT_MATRIX[impact] }])) as PriorityMatrix;
+  const seen = new Set<string>();
+  const fail = (message: string) => {
+    context.addIssue({ code: 'custom', message: `${message}; ${MATRIX_EXPECTED}` });
+    return z.NEVER;
+  };
+  const cells = spec.split(',').map((cell) => cell.replace(/\s+/g, '')).filter(Boolean);
+  if (!cells.length) return fail('no cells given');
+  for (const cell of cells) {
+    const match = MATRIX_CELL.exec(cell);
+    if (!match) return fail(`"${cell}" is not a cell`);
+    const [impact, urgency] = [match[1]?.toLowerCase() as Level, match[2]?.toLowerCase() as Level];
+    if (seen.has(`${impact}:${urgency}`)) return fail(`${impact}:${urgency} is given twice`);
+    seen.add(`${impact}:${urgency}`);
+    matrix[impact][urgency] = match[3]?.toUpperCase() as PriorityMatrix[Level][Level];
+  }
+  return matrix;
+});
 
 /** The raw environment, as documented in .env.example (a test keeps the two in step). */
 export const envSchema = z.object({
@@ -51,6 +78,7 @@ export const envSchema = z.object({
   SPOSA_MAIL_FROM: withDefault('SPOSA <sposa@localhost>'),
   SPOSA_RATING_REMINDER_HOURS: withDefault('24').pipe(positiveInteger),
   SPOSA_RATE_LIMIT_PER_MINUTE: withDefault('10').pipe(positiveInteger),
+  SPOSA_PRIORITY_MATRIX: optional(priorityMatrix),
 })
   .superRefine((env, context) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
@@ -109,6 +137,8 @@ export interface Config {
     /** The share of a target's support time after which a clock is at risk and the supplier is reminded. */
     atRiskShare: number;
   };
+  /** Impact × urgency → priority for triage: the ITIL matrix, with the cells SPOSA_PRIORITY_MATRIX sets. */
+  priorityMatrix: PriorityMatrix;
   delivery: DeliveryConfig;
   /** How long after asking for a rating a reporter who has not answered is reminded, once. */
   ratingReminderHours: number;

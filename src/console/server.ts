@@ -9,7 +9,7 @@ import type { Sposa } from '../compose.js';
 import { createAnswerRateLimit, createConversations } from '../conversations/index.js';
 import { PRIORITIES } from '../contracts/index.js';
 import { InvalidInputError, NotFoundError } from '../errors.js';
-import { dashboardRoutes } from './dashboard.js';
+import { dashboardRoutes, NOT_A_MANAGER } from './dashboard.js';
 import { readJson, sendError, sendJson } from '../http/json.js';
 import { createMetrics } from '../http/metrics.js';
 import { actOnInbox, inbox, inboxActionSchema } from './inbox.js';
@@ -56,7 +56,10 @@ export function createConsoleServer(options: ConsoleOptions): Server {
   const supplierApi = supplierApiFor(sposa, logger);
   const metrics = createMetrics(sposa);
   const isManager = (user: string) => managers.includes(user);
-  const dashboard = dashboardRoutes({ sposa, isManager: (url) => isManager(userSchema.parse(url.searchParams.get('user'))) });
+  const dashboard = dashboardRoutes({
+    sposa,
+    access: (url) => (isManager(userSchema.parse(url.searchParams.get('user'))) ? { allowed: true } : { allowed: false, reason: NOT_A_MANAGER }),
+  });
   const answerLimit = createAnswerRateLimit({ perMinute: sposa.config.rateLimitPerMinute, defaultLanguage: sposa.config.defaultLanguage, clock: systemClock });
 
   async function home(user: string) {

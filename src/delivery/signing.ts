@@ -19,6 +19,14 @@ export function supplierKey(masterSecret: string, supplier: string): string {
   return createHmac('sha256', masterSecret).update(`supplier:${supplier.trim().toLowerCase()}`).digest('hex');
 }
 
+/**
+ * The key that signs managers' links to the XLA dashboard: from the same master secret under a label of its own (a
+ * supplier's label always starts with `supplier:`), so it is no supplier's key and no supplier key can forge a link.
+ */
+export function dashboardLinkKey(masterSecret: string): string {
+  return createHmac('sha256', masterSecret).update('dashboard-link:v1').digest('hex');
+}
+
 export function sign(key: string, timestamp: number, body: string): string {
   return `v1=${createHmac('sha256', key).update(`v1:${timestamp}:${body}`).digest('hex')}`;
 }

@@ -15,6 +15,7 @@ const SECRET_PATTERNS = [
   /\bxapp-[A-Za-z0-9-]+/g, // Slack app-level tokens
   /\bsk-[A-Za-z0-9_-]{8,}/g, // OpenAI-style API keys
   /(?<=\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@"]*:)[^\s@/"]+(?=@)/gi, // the password in scheme://user:password@host
+  /(?<=(?:[?&]|%3F|%26)(?:amp;)?token(?:=|%3D))[^\s&#"'<>\\%]+/gi, // a `token` query parameter (a dashboard link's), plain or encoded
 ];
 export const REDACTED = '[redacted]';
 

@@ -15,6 +15,8 @@ import { type Logger, referenceId } from '../shared/logger.js';
 import { createMetrics } from '../http/metrics.js';
 import { supplierApiFor } from '../http/supplier-api.js';
 import type { Worker } from '../jobs/index.js';
+import { requestSignatureStore } from '../store/index.js';
+import { slackDashboardRoutes } from './dashboard.js';
 import { slackPeopleNotifier, slackSupplierTransport } from './delivery.js';
 import { slackIdentity } from './identity.js';
 import { LATE_ANSWER_JOB, parseLateMessage } from './late-answer.js';
@@ -73,6 +75,9 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const logger = boltLogger(options.logger);
   const supplierApi = supplierApiFor(options.sposa, options.logger);
   const metrics = createMetrics(options.sposa);
+  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+  const client = new WebClient(config.botToken, clientOptions);
+  const identity = slackIdentity(client, options.sposa.config.managerIds);
   const customRoutes = [
     { path: '/healthz', method: ['GET'], handler: options.health },
     { path: '/metrics', method: ['GET'], handler: metrics.handler },
@@ -82,8 +87,8 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       handler: (request: IncomingMessage & { params?: Record<string, string> }, response: ServerResponse) =>
         supplierApi(request, response, request.params?.id ?? ''),
     },
+    ...slackDashboardRoutes({ sposa: options.sposa, identity, logger: options.logger }),
   ];
-  const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
   const receiver =
     config.mode === 'socket'
       ? new SocketModeReceiver({ appToken: config.appToken, logger, customRoutes, installerOptions: { port: options.port, clientOptions } })
@@ -103,7 +108,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
             return false;
           },
         });
-  if (receiver instanceof HTTPReceiver) receiver.requestListener = guardRequestBodies(receiver.requestListener, SLACK_EVENTS_PATH);
+  if (receiver instanceof HTTPReceiver && config.mode === 'http') {
+    // A signed request is accepted once: replays within the signature's age window get 401 (see request-guard.ts).
+    const replays = { signingSecret: config.signingSecret, signatures: requestSignatureStore(options.sposa.db), logger: options.logger };
+    receiver.requestListener = guardRequestBodies(receiver.requestListener, SLACK_EVENTS_PATH, replays);
+  }
   const app = new App({ token: config.botToken, receiver, logger, clientOptions, ignoreSelf: true });
   // Work still running for events Slack already has its acknowledgement for: a shutdown waits for it.
   const inFlight = new Set<Promise<void>>();
@@ -120,11 +129,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       inFlight.delete(work);
     }
   });
-  const client = new WebClient(config.botToken, clientOptions);
   const deps: SlackDeps = {
     sposa: options.sposa,
     conversations: options.conversations,
-    identity: slackIdentity(client, options.sposa.config.managerIds),
+    identity,
     logger: options.logger,
     answerLimit: createAnswerRateLimit({
       perMinute: options.sposa.config.rateLimitPerMinute,

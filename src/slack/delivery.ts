@@ -47,6 +47,8 @@ export function slackSupplierTransport(client: WebClient): Transport {
 type Texts = Record<string, (ticket: Ticket, event: TicketEvent) => string>;
 const note = (event: TicketEvent) => (typeof event.data.note === 'string' ? escapeMrkdwn(event.data.note) : '');
 const due = (event: TicketEvent) => (typeof event.data.due === 'string' ? ` (due <!date^${Math.floor(Date.parse(event.data.due) / 1000)}^{date_short_pretty} {time}|${event.data.due}>)` : '');
+/** A time in the reader's own time zone, as Slack renders `<!date^…>`. */
+const responseDue = (ticket: Ticket) => (ticket.responseDue ? ` Response due <!date^${Math.floor(Date.parse(ticket.responseDue) / 1000)}^{date_short_pretty} {time}|${ticket.responseDue}>.` : '');
 
 const REPORTER_TEXTS: Record<Language, Texts> = {
   en: {
@@ -57,6 +59,8 @@ const REPORTER_TEXTS: Record<Language, Texts> = {
     rerouted: (t) => `*${t.id}* has been passed on: ${escapeMrkdwn(t.explanation)}`,
     'response-breached': (t) => `*${t.id}* has not been picked up in time. The service manager has been told.`,
     'resolution-breached': (t) => `*${t.id}* is taking longer than ${escapeMrkdwn(t.supplier)}'s contract allows. The service manager has been told.`,
+    // The outbox's confirmation, when the one given right after the modal did not get through (see confirmationKey).
+    routed: (t) => `Sorry for the wait: your ticket *${t.id}* (${t.priority}, ${escapeMrkdwn(t.service)}) is open. ${escapeMrkdwn(t.explanation)}${responseDue(t)}`,
   },
   nl: {
     acknowledged: (t) => `${escapeMrkdwn(t.supplier)} heeft *${t.id}* opgepakt.`,
@@ -66,6 +70,7 @@ const REPORTER_TEXTS: Record<Language, Texts> = {
     rerouted: (t) => `*${t.id}* is doorgezet: ${escapeMrkdwn(t.explanation)}`,
     'response-breached': (t) => `*${t.id}* is niet op tijd opgepakt. De servicemanager is ingelicht.`,
     'resolution-breached': (t) => `*${t.id}* duurt langer dan het contract van ${escapeMrkdwn(t.supplier)} toestaat. De servicemanager is ingelicht.`,
+    routed: (t) => `Sorry voor het wachten: je melding *${t.id}* (${t.priority}, ${escapeMrkdwn(t.service)}) staat open. ${escapeMrkdwn(t.explanation)}${responseDue(t)}`,
   },
 };
 
@@ -75,6 +80,11 @@ export function slackPeopleNotifier(client: WebClient, options: { managerIds: re
       const text = REPORTER_TEXTS[detectLanguage(ticket.description, options.defaultLanguage)][event.type]?.(ticket, event);
       const { channel, thread } = ticket.origin;
       if (!text || !channel) return;
+      // A ticket's confirmation is for its reporter alone, like the one given when the modal closed.
+      if (event.type === 'routed') {
+        await slackCall(() => client.chat.postEphemeral({ channel, user: ticket.reporterId, text, ...(thread ? { thread_ts: thread } : {}) }));
+        return;
+      }
       await slackCall(() => client.chat.postMessage({ channel, text, ...(thread ? { thread_ts: thread } : {}) }));
     },
     async toManagers(ticket, event) {

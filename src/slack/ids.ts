@@ -8,6 +8,8 @@ export const ACTION = {
   supplierNeedInfo: 'sposa_supplier_need_info',
   /** The 0–10 buttons of a rating request; each button's action_id ends in its score (ids must be unique per block). */
   ratePrefix: 'sposa_rate_',
+  /** The link button to the XLA dashboard (managers' Home tab and /sposa report); its click is acknowledged by the catch-all. */
+  openDashboard: 'sposa_open_dashboard',
 } as const;
 
 export const VIEW = {

@@ -13,6 +13,13 @@ export const answerMrkdwn = (text: string) =>
     .map((line) => (line.startsWith('> ') ? `> ${escapeMrkdwn(line.slice(2))}` : escapeMrkdwn(line)))
     .join('\n');
 
+/**
+ * Streamed answers are Markdown, where entity escapes would show as "&lt;": instead a zero-width space after each
+ * "<" that opens Slack's mention syntax ("<!channel>", "<@U…>", "<#C…>") keeps a quoted contract's text readable and
+ * inert, whichever way Slack parses it.
+ */
+export const defuseMentions = (text: string) => text.replace(/<(?=[!@#])/g, '<\u200B');
+
 /** Section text may hold at most 3,000 characters. */
 export const SECTION_LIMIT = 3_000;
 
@@ -28,6 +35,28 @@ export function splitText(text: string, limit = SECTION_LIMIT): string[] {
     rest = rest.slice(cut).trimStart();
   }
   if (rest) pieces.push(rest);
+  return pieces;
+}
+
+/**
+ * Splits text to be streamed into pieces of at most `max` characters, of whole lines where a line fits (a longer
+ * one is cut), so a citation such as "SLA-CITRIX-2026 §4.2" or a quoted line arrives whole. Unlike
+ * {@link splitText}, nothing is trimmed: joined, the pieces are the text exactly.
+ */
+export function streamPieces(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const line of text.match(/[^\n]*\n|[^\n]+$/g) ?? []) {
+    for (let start = 0; start < line.length; start += max) {
+      const part = line.slice(start, start + max);
+      if (piece && piece.length + part.length > max) {
+        pieces.push(piece);
+        piece = '';
+      }
+      piece += part;
+    }
+  }
+  if (piece) pieces.push(piece);
   return pieces;
 }
 

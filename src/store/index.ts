@@ -12,9 +12,11 @@ export { openPostgres } from './postgres.js';
 export { clauseSource } from './repos/clauses.js';
 export { enqueueJobs, jobStore } from './repos/jobs.js';
 export { settingsStore } from './repos/settings.js';
+export { contractClauses } from './repos/contract-clauses.js';
 export { contractStore } from './repos/contracts.js';
 export { conversationStore } from './repos/conversations.js';
 export { registryStore } from './repos/registry.js';
+export { type RequestSignatureStore, requestSignatureStore } from './repos/request-signatures.js';
 export { ratingStore } from './repos/ratings.js';
 export { ticketStore } from './repos/tickets.js';
 

@@ -1,14 +1,15 @@
 /**
- * @module The ticket lifecycle: new → routed → acknowledged → resolved → closed, plus reopened and cancelled, and,
- * beside the status, waits on the reporter or a third party that stop the SLA clocks. Status only ever changes
- * through a legal transition; every change is an audit event with who and when, and the notifications it causes are
- * queued in the same transaction (the outbox), so a change is never told without being made, nor made untold.
+ * @module The ticket lifecycle: new → routed → acknowledged → resolved → closed (when the reporter rates it, or staff
+ * close it), plus reopened and cancelled, and, beside the status, waits on the reporter or a third party that stop
+ * the SLA clocks. Status only ever changes through a legal transition; every change is an audit event with who and
+ * when, and the notifications it causes are queued in the same transaction (the outbox), so a change is never told
+ * without being made, nor made untold.
  */
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors.js';
 import type { Clock } from '../shared/clock.js';
 import { type ActorRole, notificationsFor } from './notifications.js';
 import { dueTimes, type SlaTerms } from './sla-clock.js';
-import { type Pause, pausedSince, type Ticket, type TicketEvent, type TicketStatus, type TicketStore } from './types.js';
+import { type Pause, pausedSince, type Ticket, type TicketEvent, type TicketStatus, type TicketStore, type TicketWriter } from './types.js';
 
 const TRANSITIONS: Record<TicketStatus, readonly TicketStatus[]> = {
   new: ['routed', 'cancelled'],
@@ -119,4 +120,20 @@ export async function changeTicket(deps: ChangeDeps, change: TicketChange): Prom
     await writer.enqueue(notificationsFor(updated, event));
     return { ticket: updated, event };
   });
+}
+
+/**
+ * Closes a resolved ticket because its reporter rated it: resolved → closed, recorded as the reporter's own step, inside
+ * the caller's transaction (the rating's). A ticket that is already closed — by an earlier rating or by staff — is left
+ * as it is, so a second rating closes nothing twice.
+ * @returns the closing event, or undefined when there was nothing to close.
+ */
+export async function closeOnRating(writer: TicketWriter, ticketId: string, at: string): Promise<TicketEvent | undefined> {
+  const ticket = await writer.lock(ticketId);
+  if (!ticket || ticket.status !== 'resolved') return undefined;
+  const closed: Ticket = { ...ticket, status: 'closed', updatedAt: at };
+  await writer.update(closed);
+  const event = await writer.appendEvent(ticket.id, { type: 'closed', actor: ticket.reporterId, at, data: { role: 'reporter', reason: 'rated' } });
+  await writer.enqueue(notificationsFor(closed, event));
+  return event;
 }

@@ -17,6 +17,14 @@ const FOR_SUPPLIER = new Set(['routed', 'commented', 'resumed', 'reopened', 'can
 const FOR_REPORTER = new Set(['acknowledged', 'waiting', 'commented', 'resolved', 'rerouted', 'response-breached', 'resolution-breached']);
 const FOR_MANAGERS = new Set(['response-breached', 'resolution-breached']);
 
+/**
+ * The safety net under the confirmation of a ticket opened in Slack: the adapter confirms at once and then withdraws
+ * this job (`confirmationKey`); if the process died in between, or Slack could not be reached, the outbox confirms a
+ * minute later, so the reporter is never left without word that the ticket exists.
+ */
+export const CONFIRMATION_SAFETY_NET_MS = 60_000;
+export const confirmationKey = (ticketId: string) => `${JOB_KINDS.reporter}:confirm:${ticketId}`;
+
 export function notificationsFor(ticket: Ticket, event: TicketEvent): NewJob[] {
   const role = (event.data.role as ActorRole | undefined) ?? 'staff';
   const job = (kind: string): NewJob => ({ kind, payload: { ticketId: ticket.id, eventId: event.id }, dedupeKey: `${kind}:${event.id}`, runAt: event.at });
@@ -26,5 +34,9 @@ export function notificationsFor(ticket: Ticket, event: TicketEvent): NewJob[] {
   if (event.type === 'rerouted') jobs.push(job(JOB_KINDS.supplier));
   if (FOR_REPORTER.has(event.type) && role !== 'reporter' && ticket.origin.surface === 'slack' && ticket.origin.channel) jobs.push(job(JOB_KINDS.reporter));
   if (FOR_MANAGERS.has(event.type)) jobs.push(job(JOB_KINDS.managers));
+  if (event.type === 'routed' && ticket.origin.surface === 'slack' && ticket.origin.channel) {
+    const runAt = new Date(Date.parse(event.at) + CONFIRMATION_SAFETY_NET_MS).toISOString();
+    jobs.push({ ...job(JOB_KINDS.reporter), dedupeKey: confirmationKey(ticket.id), runAt });
+  }
   return jobs;
 }

@@ -5,9 +5,9 @@ import { InvalidInputError } from '../errors.js';
 import { matchServices, type RegistrySnapshot } from '../registry/index.js';
 import { type Clock, localDate } from '../shared/clock.js';
 import { notificationsFor } from './notifications.js';
-import { routeTicket } from './route.js';
+import { routeCiting } from './route.js';
 import { dueTimes, slaTerms } from './sla-clock.js';
-import type { Ticket, TicketOrigin, TicketStore } from './types.js';
+import type { ContractClauses, Ticket, TicketOrigin, TicketStore } from './types.js';
 
 export const ticketInputSchema = z.object({
   service: z.string().trim().min(1, 'name the affected service'),
@@ -25,6 +25,8 @@ export interface OpenTicketDeps {
   registry: RegistrySnapshot;
   clock: Clock;
   timezone: string;
+  /** The contracts' clauses, so the explanation cites the one covering the service; without it, the contract only. */
+  contractClauses?: ContractClauses;
 }
 
 /** Services below this match score are not guessed at: the reporter is asked to pick one. */
@@ -47,7 +49,7 @@ export async function openTicket(input: TicketInput, deps: OpenTicketDeps): Prom
     throw new InvalidInputError(`service: no service matches "${parsed.data.service}"; known services: ${deps.registry.services.map((s) => s.name).join(', ')}`);
   }
   const now = deps.clock();
-  const route = routeTicket(deps.registry, match.service, localDate(now, deps.timezone));
+  const route = await routeCiting(deps.registry, match.service, localDate(now, deps.timezone), deps.contractClauses);
   if (!route) throw new InvalidInputError(`service: no contract in force covers ${match.service}, and no service desk agreement either`);
 
   const terms = slaTerms(route.contract, priority, deps.timezone);
@@ -82,7 +84,13 @@ export async function openTicket(input: TicketInput, deps: OpenTicketDeps): Prom
       type: 'routed',
       actor: 'sposa',
       at,
-      data: { role: 'sposa', supplier: route.supplier, contractId: route.contract.id, explanation: route.explanation },
+      data: {
+        role: 'sposa',
+        supplier: route.supplier,
+        contractId: route.contract.id,
+        ...(route.clause?.number ? { clause: route.clause.number } : {}),
+        explanation: route.explanation,
+      },
     });
     await writer.enqueue(notificationsFor(ticket, routed));
     return ticket;

@@ -9,15 +9,17 @@ import { type Clock, localDate } from '../shared/clock.js';
 import { isOpen } from './lifecycle.js';
 import { type ActorRole, notificationsFor } from './notifications.js';
 import { SERVICE_MATCH_THRESHOLD } from './open-ticket.js';
-import { routeTicket } from './route.js';
+import { routeCiting } from './route.js';
 import { dueTimes, slaTerms } from './sla-clock.js';
-import type { Ticket, TicketEvent, TicketStore } from './types.js';
+import type { ContractClauses, Ticket, TicketEvent, TicketStore } from './types.js';
 
 export interface RerouteDeps {
   store: TicketStore;
   registry: RegistrySnapshot;
   clock: Clock;
   timezone: string;
+  /** The contracts' clauses, so the explanation cites the one covering the service; without it, the contract only. */
+  contractClauses?: ContractClauses;
 }
 
 export interface Reroute {
@@ -34,7 +36,7 @@ export async function rerouteTicket(deps: RerouteDeps, change: Reroute): Promise
   if (!match || match.score < SERVICE_MATCH_THRESHOLD) throw new InvalidInputError(`service: no service matches "${change.service}"`);
   const now = deps.clock();
   const at = now.toISOString();
-  const route = routeTicket(deps.registry, match.service, localDate(now, deps.timezone));
+  const route = await routeCiting(deps.registry, match.service, localDate(now, deps.timezone), deps.contractClauses);
   if (!route) throw new InvalidInputError(`service: no contract in force covers ${match.service}, and no service desk agreement either`);
   return deps.store.transaction(async (writer) => {
     const ticket = await writer.lock(change.id);
@@ -68,6 +70,7 @@ export async function rerouteTicket(deps: RerouteDeps, change: Reroute): Promise
         from: { supplier: ticket.supplier, contractId: ticket.contractId, service: ticket.service },
         supplier: route.supplier,
         contractId: route.contract.id,
+        ...(route.clause?.number ? { clause: route.clause.number } : {}),
         explanation: route.explanation,
         ...(change.note ? { note: change.note } : {}),
       },

@@ -5,10 +5,14 @@
 import type { Priority } from '../contracts/index.js';
 import { matchServices, normalize, type ServiceNames } from '../registry/index.js';
 
-export type Level = 'high' | 'medium' | 'low';
+export const LEVELS = ['high', 'medium', 'low'] as const;
+export type Level = (typeof LEVELS)[number];
 
-/** The ITIL priority matrix: rows impact, columns urgency. Configurable by passing another one. */
-export const DEFAULT_MATRIX: Record<Level, Record<Level, Priority>> = {
+/** Impact × urgency → priority: rows impact, columns urgency. */
+export type PriorityMatrix = Record<Level, Record<Level, Priority>>;
+
+/** The ITIL priority matrix; an organisation sets its own with SPOSA_PRIORITY_MATRIX. */
+export const DEFAULT_MATRIX: PriorityMatrix = {
   high: { high: 'P1', medium: 'P2', low: 'P3' },
   medium: { high: 'P2', medium: 'P3', low: 'P4' },
   low: { high: 'P3', medium: 'P4', low: 'P4' },
@@ -26,7 +30,7 @@ export interface Triage {
 }
 
 /** Reads impact and urgency from a description; one person hindered without a deadline is P3. */
-export function triage(description: string, matrix = DEFAULT_MATRIX): Triage {
+export function triage(description: string, matrix: PriorityMatrix = DEFAULT_MATRIX): Triage {
   const text = normalize(description);
   const impact: Level = HIGH_IMPACT.test(text) ? 'high' : MEDIUM_IMPACT.test(text) ? 'medium' : 'low';
   const urgency: Level = HIGH_URGENCY.test(text) ? 'high' : LOW_URGENCY.test(text) ? 'low' : 'medium';

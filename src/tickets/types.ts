@@ -86,3 +86,19 @@ export interface TicketStore {
   /** The reporter's open tickets that started in a conversation thread, newest first. */
   inThread(origin: { channel: string; thread: string }, reporterId: string): Promise<Ticket[]>;
 }
+
+/** A clause of a contract, as a routing explanation cites it. */
+export interface ContractClause {
+  /** "3.2"; absent for a preamble. */
+  number?: string;
+  heading?: string;
+  /** The headings above it, outermost first: ["3. Diensten", "3.2"]. */
+  headingPath: string[];
+  text: string;
+}
+
+/** The port routing reads a contract's clauses through, to cite the one that covers the service; implemented in store/. */
+export interface ContractClauses {
+  /** The contract's clauses anyone may read (restricted ones left out), in document order. */
+  clausesOf(contractId: string): Promise<ContractClause[]>;
+}

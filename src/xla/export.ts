@@ -6,7 +6,7 @@ import type { GroupBy, XlaReport } from './report.js';
 
 export const EXPORT_COLUMNS = [
   'tickets', 'ratings', 'happiness', 'averageRating', 'responseRate', 'lostTimeMinutes', 'lostTimePerTicketMinutes',
-  'slaResponseMet', 'slaResolutionMet', 'deflection', 'watermelon', 'targetsMissed',
+  'slaResponseMet', 'slaResolutionMet', 'questions', 'deflection', 'watermelon', 'targetsMissed',
 ] as const;
 
 export type ExportRow = { [K in GroupBy]?: string } & Record<(typeof EXPORT_COLUMNS)[number], number | boolean | string | null>;
@@ -23,6 +23,7 @@ export function exportRows(report: XlaReport): ExportRow[] {
     lostTimePerTicketMinutes: row.lostTimePerTicketMinutes,
     slaResponseMet: row.slaResponseMet,
     slaResolutionMet: row.slaResolutionMet,
+    questions: row.questions,
     deflection: row.deflection,
     watermelon: row.watermelon,
     targetsMissed: row.targets.filter((check) => check.met === false).map((check) => `${check.metric} < ${check.target}`).join('; '),

@@ -5,10 +5,11 @@
  * - response rate: rated tickets as a share of resolved tickets, in percent
  * - lost time: minutes reporters said they lost, summed, and per ticket that answered the question
  * - SLA compliance: tickets that met their response (resolution) target as a share of those that had one
- * - deflection: helpful answers that needed no ticket, as a share of those answers plus resolved tickets
+ * - deflection: questions answered helpfully without a ticket (answer marked Helpful, no ticket opened from it), as a
+ *   share of all questions answered
  * Every share of nothing is null, never 0: an empty period has no score, not a bad one.
  */
-import { bandOf, type Band, type HelpfulAnswer, type TicketOutcome } from './types.js';
+import { type AnsweredQuestion, bandOf, type Band, type TicketOutcome } from './types.js';
 
 export interface Metrics {
   tickets: number;
@@ -20,6 +21,8 @@ export interface Metrics {
   lostTimePerTicketMinutes: number | null;
   slaResponseMet: number | null;
   slaResolutionMet: number | null;
+  /** Questions SPOSA answered: the whole that deflection is a share of. */
+  questions: number;
   deflection: number | null;
   /** How often each reason was chosen, per band. */
   reasons: Record<Band, Record<string, number>>;
@@ -33,7 +36,10 @@ function compliance(outcomes: readonly TicketOutcome[], key: 'responseMet' | 're
   return percent(measured.filter((outcome) => outcome[key]).length, measured.length);
 }
 
-export function computeMetrics(outcomes: readonly TicketOutcome[], helpfulAnswers: readonly HelpfulAnswer[] = []): Metrics {
+/** A question answered helpfully without a ticket. */
+export const deflected = (question: AnsweredQuestion) => question.helpful && !question.ticketed;
+
+export function computeMetrics(outcomes: readonly TicketOutcome[], questions: readonly AnsweredQuestion[] = []): Metrics {
   const ratings = outcomes.flatMap((outcome) => (outcome.rating ? [outcome.rating] : []));
   const count = (band: Band) => ratings.filter((rating) => bandOf(rating.score) === band).length;
   const lost = ratings.flatMap((rating) => (rating.lostMinutes === undefined ? [] : [rating.lostMinutes]));
@@ -53,7 +59,8 @@ export function computeMetrics(outcomes: readonly TicketOutcome[], helpfulAnswer
     lostTimePerTicketMinutes: lost.length ? round(lostTimeMinutes / lost.length) : null,
     slaResponseMet: compliance(outcomes, 'responseMet'),
     slaResolutionMet: compliance(outcomes, 'resolutionMet'),
-    deflection: percent(helpfulAnswers.length, helpfulAnswers.length + outcomes.length),
+    questions: questions.length,
+    deflection: percent(questions.filter(deflected).length, questions.length),
     reasons,
   };
 }

@@ -1,11 +1,12 @@
 /**
  * @module Recording a rating: one per ticket, only once the ticket is resolved. A second click updates the same
- * rating; what a click does not say (reasons, comment, lost time) is kept from before.
+ * rating; what a click does not say (reasons, comment, lost time) is kept from before. Rating a resolved ticket closes
+ * it, in the same transaction, as the reporter's step in its audit trail.
  */
 import { z } from 'zod';
 import { ErrorCode, InvalidInputError, NotFoundError, SposaError } from '../errors.js';
 import type { Clock } from '../shared/clock.js';
-import type { TicketStatus } from '../tickets/index.js';
+import { closeOnRating, type TicketStatus } from '../tickets/index.js';
 import { reasonCodes } from './reasons.js';
 import { bandOf, type RatedTicket, type Rating, type RatingStore, type SlaOutcome } from './types.js';
 
@@ -35,7 +36,8 @@ export function slaOutcome(ticket: Pick<RatedTicket, 'responseDue' | 'resolution
 }
 
 /**
- * Records or updates the rating of a ticket in one transaction.
+ * Records or updates the rating of a ticket and closes it if it is still resolved, in one transaction. A ticket closed
+ * already (by an earlier rating, or by staff) keeps its status and gets its rating recorded or updated all the same.
  * @throws InvalidInputError for input that does not validate, a ticket that is not resolved, or reasons of another band;
  * NotFoundError for an unknown ticket; a forbidden SposaError when someone other than the reporter rates.
  */
@@ -75,6 +77,7 @@ export async function recordRating(input: RatingInput, deps: { store: RatingStor
       updatedAt: at,
     };
     await writer.save(rating);
+    await closeOnRating(writer.tickets, ticket.id, at);
     return rating;
   });
 }

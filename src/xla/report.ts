@@ -7,7 +7,7 @@ import type { RegisteredContract } from '../registry/index.js';
 import { computeMetrics, type Metrics } from './metrics.js';
 import { commentThemes, type Theme } from './themes.js';
 import { slaOutcome } from './rating.js';
-import type { HelpfulAnswer, ResolvedTicket, TicketOutcome } from './types.js';
+import type { AnsweredQuestion, ResolvedTicket, TicketOutcome } from './types.js';
 import { isWatermelon } from './watermelon.js';
 
 export const GROUP_BY = ['supplier', 'service', 'contract'] as const;
@@ -86,7 +86,8 @@ const slaMet = (outcome: TicketOutcome) => outcome.responseMet !== false && outc
 export interface ReportInput {
   by: GroupBy;
   outcomes: readonly TicketOutcome[];
-  helpfulAnswers: readonly HelpfulAnswer[];
+  /** Questions answered in the period: the ones whose group is known count in that group too. */
+  questions: readonly AnsweredQuestion[];
   contracts: readonly RegisteredContract[];
   timezone: string;
   from?: string;
@@ -95,15 +96,24 @@ export interface ReportInput {
 }
 
 export function buildXlaReport(input: ReportInput): XlaReport {
-  const groups = new Map<string, TicketOutcome[]>();
-  for (const outcome of input.outcomes) {
-    const key = keyOf(input.by, outcome) as string;
-    groups.set(key, [...(groups.get(key) ?? []), outcome]);
+  // A group is every supplier, service or contract with a resolved ticket or an answered question in the period: one
+  // whose questions were all answered without a ticket has a deflection figure and no ticket figures, not zeros.
+  const groups = new Map<string, { outcomes: TicketOutcome[]; questions: AnsweredQuestion[] }>();
+  const group = (key: string) => {
+    let entry = groups.get(key);
+    if (!entry) groups.set(key, (entry = { outcomes: [], questions: [] }));
+    return entry;
+  };
+  for (const outcome of input.outcomes) group(keyOf(input.by, outcome) as string).outcomes.push(outcome);
+  for (const question of input.questions) {
+    const key = keyOf(input.by, question);
+    if (key) group(key).questions.push(question);
   }
   const rows = [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([key, outcomes]): XlaRow => {
-      const metrics = computeMetrics(outcomes, input.helpfulAnswers.filter((answer) => keyOf(input.by, answer) === key));
+    .map(([key, { outcomes, questions }]): XlaRow => {
+      const metrics = computeMetrics(outcomes, questions);
+      // XLA targets are about rated tickets: a group with questions only has none to check.
       const targets = targetsFor(new Set(outcomes.map((o) => o.contractId)), input.contracts, metrics);
       const happinessTarget = targets.find((check) => check.metric === 'happiness')?.target;
       return { key, ...metrics, watermelon: isWatermelon(metrics, happinessTarget), targets, themes: commentThemes(comments(outcomes)) };
@@ -143,7 +153,7 @@ export function buildXlaReport(input: ReportInput): XlaReport {
     ...(input.from ? { from: input.from } : {}),
     ...(input.to ? { to: input.to } : {}),
     rows,
-    total: { ...computeMetrics(input.outcomes, input.helpfulAnswers), themes: commentThemes(comments(input.outcomes)) },
+    total: { ...computeMetrics(input.outcomes, input.questions), themes: commentThemes(comments(input.outcomes)) },
     trend,
     lowestRated,
   };

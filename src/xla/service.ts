@@ -49,8 +49,8 @@ export function createXla(deps: XlaDeps): Xla {
       if (!parsed.success) throw new InvalidInputError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
       const { by, from, to } = parsed.data;
       const period = parsePeriod({ from, to }, deps.timezone);
-      const [resolved, helpfulAnswers, contracts] = await Promise.all([store.resolved(period), store.helpfulAnswers(period), deps.contracts()]);
-      return buildXlaReport({ by, from, to, outcomes: resolved.map(toOutcome), helpfulAnswers, contracts, timezone: deps.timezone });
+      const [resolved, questions, contracts] = await Promise.all([store.resolved(period), store.questions(period), deps.contracts()]);
+      return buildXlaReport({ by, from, to, outcomes: resolved.map(toOutcome), questions, contracts, timezone: deps.timezone });
     },
     requestsDue: (now = clock()) => ratingRequestsDue(store, now, { reminderDelayMs: deps.reminderDelayMs, defaultLanguage: deps.defaultLanguage }),
     markAsked: (ticketId, at = clock()) => store.markAsked(ticketId, at),

@@ -1,6 +1,6 @@
 /** @module XLA types: a reporter's rating of a resolved ticket, what reports are computed from, and the store port. */
 import type { Language } from '../contracts/index.js';
-import type { TicketStatus } from '../tickets/index.js';
+import type { TicketStatus, TicketWriter } from '../tickets/index.js';
 
 /** 9–10 promoters, 7–8 passives, 0–6 detractors: the bands of the happiness score. */
 export type Band = 'promoter' | 'passive' | 'detractor';
@@ -60,12 +60,23 @@ export interface ResolvedTicket {
   rating?: TicketOutcome['rating'];
 }
 
-/** An answer someone found helpful and that led to no ticket: a question deflected. */
-export interface HelpfulAnswer {
+/**
+ * A question SPOSA answered (any answer but those to a greeting or to a score typed as a message), what it was about
+ * where the answer says so, and what came of it. Deflected: someone marked the answer Helpful and no ticket was opened
+ * from it.
+ */
+export interface AnsweredQuestion {
+  /** The service the answer was about. */
   service?: string;
+  /** The supplier and contract the answer named or, failing that, those of the first clause it cited. */
   supplier?: string;
   contractId?: string;
+  /** When it was answered. */
   at: string;
+  /** Someone marked the answer Helpful (and has not changed their mind). */
+  helpful: boolean;
+  /** A ticket was opened from the answer. */
+  ticketed: boolean;
 }
 
 /** Who to ask how it went: first after resolution, once more after the reminder delay, then never again. */
@@ -83,6 +94,8 @@ export interface RatingWriter {
   get(ticketId: string): Promise<Rating | undefined>;
   /** Inserts, or replaces the ticket's one rating. */
   save(rating: Rating): Promise<void>;
+  /** The tickets, in the same transaction: a rating closes the resolved ticket it rates. */
+  readonly tickets: TicketWriter;
 }
 
 /** The port ratings are stored through; implemented in store/. */
@@ -91,8 +104,8 @@ export interface RatingStore {
   get(ticketId: string): Promise<Rating | undefined>;
   /** Tickets resolved (and still resolved or closed) in [from, to), each with its rating if any. */
   resolved(period: { from?: Date; to?: Date }): Promise<ResolvedTicket[]>;
-  /** Answers marked helpful in [from, to) whose thread opened no ticket. */
-  helpfulAnswers(period: { from?: Date; to?: Date }): Promise<HelpfulAnswer[]>;
+  /** Questions answered in [from, to), by when they were answered, each with its feedback and ticket outcome. */
+  questions(period: { from?: Date; to?: Date }): Promise<AnsweredQuestion[]>;
   /** Resolved, unrated tickets resolved since `since`, with when their reporter was asked and reminded. */
   unrated(since: Date): Promise<{ ticket: RatedTicket; askedAt?: string; remindedAt?: string }[]>;
   markAsked(ticketId: string, at: Date): Promise<void>;

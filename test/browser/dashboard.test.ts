@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sposa } from '../../src/compose.js';
 import { createConsoleServer } from '../../src/console/server.js';
 import { seedDemoIfEmpty } from '../../src/demo/seed-demo.js';
+import { signDashboardToken } from '../../src/http/dashboard-link.js';
 import { healthHandler } from '../../src/http/health.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { migrate, openPglite } from '../../src/store/index.js';
-import { freePort } from '../slack/harness.js';
-import { testSposa } from '../helpers/sposa.js';
+import { freePort, startSlackApp } from '../slack/harness.js';
+import { startSlackApiServer } from '../helpers/slack-api-server.js';
+import { DEMO_NOW, testSposa } from '../helpers/sposa.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = 'test/artifacts';
@@ -30,7 +32,7 @@ describe.skipIf(!existsSync(CHROMIUM))(`the XLA dashboard in Chromium (${CHROMIU
   beforeAll(async () => {
     const db = await openPglite();
     await migrate(db);
-    sposa = await testSposa({ ...db, destroy: () => db.close() });
+    sposa = await testSposa({ ...db, destroy: () => db.close() }, { env: { SPOSA_MANAGER_IDS: 'UMANAGER' } });
     await sposa.ingest();
     await seedDemoIfEmpty(sposa, { end: new Date('2026-10-31T12:00:00Z') });
     const port = await freePort();
@@ -78,6 +80,37 @@ describe.skipIf(!existsSync(CHROMIUM))(`the XLA dashboard in Chromium (${CHROMIU
     await page.screenshot({ path: `${ARTIFACTS}/xla-dashboard-print.png`, fullPage: true });
     await page.pdf({ path: `${ARTIFACTS}/xla-dashboard.pdf`, landscape: true, format: 'A4' });
     await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('opens the same dashboard from a Slack link in HTTP mode, carrying the token to the figures, the CSV and the filters', async () => {
+    const api = await startSlackApiServer();
+    const slack = await startSlackApp(sposa, api.apiUrl);
+    const tab = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    try {
+      const token = signDashboardToken(await sposa.dashboardLinkKey(), 'UMANAGER', new Date(DEMO_NOW.getTime() + 60 * 60 * 1000));
+      await tab.goto(`${slack.url}/dashboard?token=${token}`);
+      await tab.locator('body[data-ready=true]').waitFor();
+      const labels = (await tab.evaluate(`['trend', 'gap', 'lost'].map((id) => Chart.getChart(id).data.labels.length)`)) as number[];
+      expect(labels).toEqual([12, 11, 11]);
+      expect(await tab.locator('#csv').getAttribute('href')).toBe(`/dashboard.csv?token=${token}`);
+      expect(await tab.locator('#back').count()).toBe(0);
+      await tab.locator('#filters select[name=by]').selectOption('service');
+      await tab.locator('#filters button[type=submit]').click();
+      await tab.waitForURL(/by=service/);
+      await tab.locator('body[data-ready=true]').waitFor();
+      expect(new URL(tab.url()).searchParams.get('token')).toBe(token);
+      expect(await tab.locator('#figures tr[data-key="Citrix Workspace"]').count()).toBe(1);
+
+      const expired = signDashboardToken(await sposa.dashboardLinkKey(), 'UMANAGER', new Date(DEMO_NOW.getTime() - 1000));
+      const refused = await tab.goto(`${slack.url}/dashboard?token=${expired}`);
+      expect(refused?.status()).toBe(403);
+      expect(await tab.locator('body').textContent()).toContain('This dashboard link has expired');
+      expect(await tab.locator('canvas').count()).toBe(0);
+    } finally {
+      await tab.close();
+      await slack.stop();
+      await api.close();
+    }
   });
 
   it('shows an employee no figures', async () => {

@@ -25,6 +25,13 @@ export interface SlackApiServer {
   socketModeUrl: string;
   /** Fails the next `times` calls of a method with `{ok: false, error: "internal_error"}`, as Slack does when it breaks. */
   failNext(method: string, times?: number): void;
+  /**
+   * Never answers the next `times` calls of a method that `match`, as if they were still on their way when the caller
+   * died: they are recorded as method "<method> (held)", not as made.
+   */
+  holdNext(method: string, match?: (args: Record<string, unknown>) => boolean, times?: number): void;
+  /** Members of user groups, as usergroups.users.list answers them (a group not here has none). */
+  usergroups: Record<string, string[]>;
   close(): Promise<void>;
 }
 
@@ -45,7 +52,9 @@ export async function startSlackApiServer(botUserId = 'UBOT'): Promise<SlackApiS
   const waiters: { method: string; match: (call: SlackCall) => boolean; resolve: (call: SlackCall) => void }[] = [];
   const limits = new Map<string, { seconds: number; times: number }>();
   const failures = new Map<string, number>();
+  const holds: { method: string; match: (args: Record<string, unknown>) => boolean; times: number }[] = [];
   const state = { socketModeUrl: '' };
+  const usergroups: Record<string, string[]> = {};
   let counter = 100;
   const ts = () => `1700000000.${String((counter += 1)).padStart(6, '0')}`;
 
@@ -77,7 +86,7 @@ export async function startSlackApiServer(botUserId = 'UBOT'): Promise<SlackApiS
       case 'users.info':
         return { user: { id: args.user, name: 'user', tz: 'Europe/Amsterdam', locale: 'nl-NL' } };
       case 'usergroups.users.list':
-        return { users: [] };
+        return { users: usergroups[String(args.usergroup)] ?? [] };
       default:
         return {};
     }
@@ -93,6 +102,12 @@ export async function startSlackApiServer(botUserId = 'UBOT'): Promise<SlackApiS
       else for (const [key, value] of new URLSearchParams(text)) args[key] = parseField(value);
       const url = request.url ?? '';
       const method = url.startsWith('/response/') ? 'response_url' : url.replace(/^\/api\//, '').split('?')[0] ?? '';
+      const held = holds.find((hold) => hold.times > 0 && hold.method === method && hold.match(args));
+      if (held) {
+        held.times -= 1;
+        calls.push({ method: `${method} (held)`, args, at: Date.now() });
+        return;
+      }
       const limit = limits.get(method);
       if (limit && limit.times > 0) {
         limit.times -= 1;
@@ -147,6 +162,10 @@ export async function startSlackApiServer(botUserId = 'UBOT'): Promise<SlackApiS
     failNext(method, times = 1) {
       failures.set(method, times);
     },
+    holdNext(method, match = () => true, times = 1) {
+      holds.push({ method, match, times });
+    },
+    usergroups,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -31,9 +31,10 @@ export async function post(url: string, body: string, headers: Record<string, st
   return { status: response.status, body: await response.text() };
 }
 
-export function postEvent(url: string, envelope: object, extraHeaders: Record<string, string> = {}) {
+/** Posts an event signed now, or at `timestamp` (Slack signs each delivery, a retry too, when it sends it). */
+export function postEvent(url: string, envelope: object, extraHeaders: Record<string, string> = {}, timestamp?: number) {
   const body = JSON.stringify(envelope);
-  return post(url, body, { ...signedHeaders(body, 'application/json'), ...extraHeaders });
+  return post(url, body, { ...signedHeaders(body, 'application/json', timestamp), ...extraHeaders });
 }
 
 export function postForm(url: string, fields: Record<string, string>) {

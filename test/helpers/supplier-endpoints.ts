@@ -12,11 +12,22 @@ export interface ReceivedHook {
   verified: boolean;
 }
 
+/** A request as it arrived, whatever the receiver then did with it. */
+export interface ArrivedHook {
+  delivery: string;
+  body: Record<string, unknown>;
+  /** The receiver's mode when it arrived. */
+  mode: WebhookReceiver['mode'];
+}
+
 export interface WebhookReceiver {
   url: string;
+  /** What the receiver accepted (answered 200 or, for a bad signature, 401). */
   received: ReceivedHook[];
-  /** How the receiver answers: accept, be down (503) or refuse the payload (400). */
-  mode: 'up' | 'down' | 'refuse';
+  /** Every request that reached the receiver, accepted or not, in arrival order. */
+  arrived: ArrivedHook[];
+  /** How the receiver answers: accept, be down (503), refuse the payload (400), or hang (never answer). */
+  mode: 'up' | 'down' | 'refuse' | 'hang';
   close(): Promise<void>;
 }
 
@@ -26,13 +37,24 @@ const readAll = async (request: IncomingMessage) => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
+const parseObject = (text: string): Record<string, unknown> => {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+};
+
 export async function startWebhookReceiver(keyFor: (supplier: string) => Promise<string>, now: () => Date): Promise<WebhookReceiver> {
-  const receiver: WebhookReceiver = { url: '', received: [], mode: 'up', close: async () => undefined };
+  const receiver: WebhookReceiver = { url: '', received: [], arrived: [], mode: 'up', close: async () => undefined };
   const server: Server = createServer((request, response) => {
     void (async () => {
       const body = await readAll(request);
-      if (receiver.mode !== 'up') {
-        response.writeHead(receiver.mode === 'down' ? 503 : 400).end();
+      const mode = receiver.mode;
+      receiver.arrived.push({ delivery: String(request.headers[DELIVERY_HEADER]), body: parseObject(body), mode });
+      if (mode === 'hang') return;
+      if (mode !== 'up') {
+        response.writeHead(mode === 'down' ? 503 : 400).end();
         return;
       }
       const supplier = String(request.headers[SUPPLIER_HEADER]);
@@ -43,7 +65,10 @@ export async function startWebhookReceiver(keyFor: (supplier: string) => Promise
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  receiver.close = () => new Promise((resolve) => server.close(() => resolve()));
+  receiver.close = () => new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
   return receiver;
 }
 

@@ -1,11 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION, COMMAND, SHORTCUT, TICKET_FIELD, VIEW } from '../../src/slack/ids.js';
+import { unreadableFiles } from '../../src/slack/listeners/events/respond.js';
 import { eventEnvelope, post, postEvent, postForm, postInteraction, signedHeaders } from '../helpers/slack-requests.js';
 import { storeTargets } from '../helpers/test-db.js';
-import { openSlackTestbed, type SlackTestbed, startSlackApp } from './harness.js';
+import { openSlackTestbed, type SlackTestbed } from './harness.js';
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 const textOf = (call: { args: Record<string, unknown> }) => JSON.stringify(call.args);
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** Waits until `check` returns something truthy (database state written after Slack's acknowledgement). */
+async function eventually<T>(check: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; ; await settle(50)) {
+    const value = await check();
+    if (value || Date.now() > deadline) return value;
+  }
+}
 
 describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
   let bed: SlackTestbed;
@@ -41,6 +50,36 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
     expect(bed.api.callsOf('chat.postMessage')).toEqual([]);
   });
 
+  it('accepts a signed request once: the same command sent again is refused, also by another replica, and runs once', async () => {
+    const fields = { command: COMMAND, text: 'who citrix', user_id: 'U1', channel_id: 'C7', team_id: 'T1', trigger_id: 'trigger-replay', response_url: bed.api.responseUrl };
+    const body = new URLSearchParams(fields).toString();
+    const headers = signedHeaders(body, 'application/x-www-form-urlencoded');
+    expect((await post(bed.events, body, headers)).status).toBe(200);
+    await bed.api.waitForCall('response_url');
+    // A captured request sent again a moment later, as it was; with Slack's retry header, which is not signed; with
+    // the signature padded, which Bolt's check would still accept; and to the other replica.
+    expect((await post(bed.events, body, headers)).status).toBe(401);
+    expect((await post(bed.events, body, { ...headers, 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(401);
+    expect((await post(bed.events, body, { ...headers, 'x-slack-signature': `${headers['x-slack-signature']}=again` })).status).toBe(401);
+    const replica = await bed.replica();
+    try {
+      expect((await post(`${replica.url}/slack/events`, body, headers)).status).toBe(401);
+    } finally {
+      await replica.stop();
+    }
+    await settle(500);
+    expect(bed.api.callsOf('response_url')).toHaveLength(1);
+    // Only a hash of the signature is kept, never the signature itself.
+    const kept = await bed.db.query<{ signature_hash: string }>('select signature_hash from request_signatures');
+    expect(kept.length).toBeGreaterThan(0);
+    expect(JSON.stringify(kept)).not.toContain(String(headers['x-slack-signature']).slice(3));
+    // The same command signed anew is a new request (as when someone types it again), and runs.
+    const later = Number(headers['x-slack-request-timestamp']) + 1;
+    expect((await post(bed.events, body, signedHeaders(body, 'application/x-www-form-urlencoded', later))).status).toBe(200);
+    await eventually(async () => bed.api.callsOf('response_url').length === 2);
+    expect(bed.api.callsOf('response_url')).toHaveLength(2);
+  });
+
   it('acknowledges a mention at once and answers in its thread, with the cited clause and buttons', async () => {
     const envelope = mention('who is responsible for citrix?');
     const started = Date.now();
@@ -56,24 +95,38 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
     expect(blocks).toContain('feedback_buttons');
   });
 
+  // Slack signs each delivery when it sends it, so a retry has a timestamp and signature of its own: it is no replay,
+  // and it is the event-id dedupe that keeps it from being answered twice.
+  const retry = (number: number) => ({ 'x-slack-retry-num': String(number), 'x-slack-retry-reason': 'http_timeout' });
+
   it('answers a retried event exactly once', async () => {
     const envelope = mention('is de vpn 24/7 beschikbaar?');
-    await postEvent(bed.events, envelope);
-    await postEvent(bed.events, envelope, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
-    await postEvent(bed.events, envelope, { 'x-slack-retry-num': '2', 'x-slack-retry-reason': 'http_timeout' });
+    const first = nowSeconds();
+    const responses = [
+      await postEvent(bed.events, envelope, {}, first),
+      await postEvent(bed.events, envelope, retry(1), first + 1),
+      await postEvent(bed.events, envelope, retry(2), first + 2),
+    ];
+    expect(responses.map((response) => response.status)).toEqual([200, 200, 200]);
     await bed.api.waitForCall('chat.postMessage');
     await settle(500);
     expect(bed.api.callsOf('chat.postMessage')).toHaveLength(1);
   });
 
   it('answers an event delivered to two app instances sharing one database exactly once', async () => {
-    const second = await startSlackApp(bed.sposa, bed.api.apiUrl);
+    const second = await bed.replica();
     try {
+      // On the real server the second instance has a connection pool of its own, as a second replica would.
+      expect(second.separatePool).toBe(target.name === 'postgres');
       const envelope = mention('what is the availability of microsoft 365?');
-      await Promise.all([postEvent(bed.events, envelope), postEvent(`${second.url}/slack/events`, envelope)]);
+      const first = nowSeconds();
+      const responses = await Promise.all([postEvent(bed.events, envelope, {}, first), postEvent(`${second.url}/slack/events`, envelope, retry(1), first + 1)]);
+      expect(responses.map((response) => response.status)).toEqual([200, 200]);
       await bed.api.waitForCall('chat.postMessage');
       await settle(500);
       expect(bed.api.callsOf('chat.postMessage')).toHaveLength(1);
+      const [claimed] = await second.sposa.db.query<{ count: number }>('select count(*)::int as count from processed_events where event_id = $1', [envelope.event_id]);
+      expect(claimed?.count).toBe(1);
     } finally {
       await second.stop();
     }
@@ -254,27 +307,95 @@ describe.each(storeTargets())('the Slack app over HTTP ($name)', (target) => {
   });
 
   describe("Slack's assistant surface", () => {
-    it('greets a new assistant thread with suggested prompts and keeps its context in the database', async () => {
-      await postEvent(bed.events, eventEnvelope({
+    it('greets a new assistant thread once with suggested prompts, retries included, and keeps its context in the database', async () => {
+      const started = eventEnvelope({
         type: 'assistant_thread_started',
         assistant_thread: { user_id: 'U1', context: { channel_id: 'C42', team_id: 'T1' }, channel_id: 'D20', thread_ts: '20.1' },
-      }));
+      });
+      const first = nowSeconds();
+      await postEvent(bed.events, started, {}, first);
       await bed.api.waitForCall('assistant.threads.setSuggestedPrompts', (call) => call.args.channel_id === 'D20');
-      expect(bed.api.callsOf('chat.postMessage').some((call) => call.args.channel === 'D20')).toBe(true);
+      await postEvent(bed.events, started, retry(1), first + 1);
+      await settle(500);
+      expect(bed.api.callsOf('chat.postMessage').filter((call) => call.args.channel === 'D20')).toHaveLength(1);
+      expect(bed.api.callsOf('assistant.threads.setSuggestedPrompts').filter((call) => call.args.channel_id === 'D20')).toHaveLength(1);
       const stored = await bed.db.query<{ context: Record<string, unknown> }>(`select context from conversations where channel = 'D20'`);
       expect(stored[0]?.context).toMatchObject({ channel_id: 'C42' });
     });
 
-    it('sets a title and status, then streams the answer and closes the stream with citations', async () => {
-      await postEvent(bed.events, eventEnvelope({ type: 'message', channel: 'D20', channel_type: 'im', user: 'U1', text: 'Who is responsible for Citrix?', ts: '20.2', thread_ts: '20.1' }));
+    const textIn = (call: { args: Record<string, unknown> }) =>
+      String(call.args.markdown_text ?? '') + ((call.args.chunks as { text?: string }[] | undefined) ?? []).map((chunk) => chunk.text ?? '').join('');
+    const assistantMessage = (channel: string, ts: string, text: string, extra: Record<string, unknown> = {}) =>
+      eventEnvelope({ type: 'message', channel, channel_type: 'im', user: 'U1', text, ts, thread_ts: `${channel.slice(1)}.1`, ...extra });
+    const lastAnswerIn = async (channel: string) =>
+      (await bed.db.query<{ text: string }>(
+        `select t.text from conversation_turns t join conversations c on c.id = t.conversation_id
+         where c.channel = $1 and t.role = 'assistant' order by t.id desc limit 1`, [channel]))[0]?.text;
+
+    it('sets a title and status, then streams the answer once: opened in the thread, appended with its citation, closed with the buttons', async () => {
+      await postEvent(bed.events, assistantMessage('D20', '20.2', 'Who is responsible for Citrix?'));
       await bed.api.waitForCall('assistant.threads.setTitle');
       await bed.api.waitForCall('assistant.threads.setStatus');
       const stop = await bed.api.waitForCall('chat.stopStream');
-      expect(textOf(stop)).toContain('SLA-CITRIX-2026');
-      const textIn = (call: { args: Record<string, unknown> }) =>
-        String(call.args.markdown_text ?? '') + ((call.args.chunks as { text?: string }[] | undefined) ?? []).map((chunk) => chunk.text ?? '').join('');
-      const streamed = ['chat.startStream', 'chat.appendStream', 'chat.stopStream'].flatMap((method) => bed.api.callsOf(method)).map(textIn).join('');
-      expect(streamed).toContain('Nimbus Workspace B.V.');
+      const starts = bed.api.callsOf('chat.startStream');
+      expect(starts).toHaveLength(1);
+      expect(starts[0]?.args).toMatchObject({ channel: 'D20', thread_ts: '20.1', recipient_user_id: 'U1' });
+      const appends = bed.api.callsOf('chat.appendStream');
+      expect(appends.length).toBeGreaterThan(0);
+      for (const append of appends) expect(append.args).toMatchObject({ channel: 'D20', ts: stop.args.ts });
+      expect(stop.args).toMatchObject({ channel: 'D20' });
+      const appended = appends.map(textIn).join('');
+      expect(appended).toMatch(/SLA-CITRIX-2026 §\d/);
+      // The cited clause and the buttons come as blocks when the stream closes.
+      expect(JSON.stringify(stop.args.blocks)).toContain('SLA-CITRIX-2026');
+      expect(JSON.stringify(stop.args.blocks)).toContain(ACTION.openTicket);
+      // Start, appends and stop together carry the answer exactly once, and nothing posts it a second time.
+      expect([...starts, ...appends, stop].map(textIn).join('')).toBe(await lastAnswerIn('D20'));
+      await settle();
+      expect(bed.api.callsOf('chat.postMessage')).toEqual([]);
+      expect(bed.api.callsOf('chat.stopStream')).toHaveLength(1);
+    });
+
+    it('answers a question with a screenshot from the text, then says the screenshot could not be read', async () => {
+      await postEvent(bed.events, assistantMessage('D21', '21.2', 'My laptop screen is cracked, is that covered?', { subtype: 'file_share', files: [{ name: 'cracked-screen.png' }] }));
+      const stop = await bed.api.waitForCall('chat.stopStream', (call) => call.args.channel === 'D21');
+      const note = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D21');
+      expect(note.args).toMatchObject({ thread_ts: '21.1' });
+      expect(String(note.args.text)).toBe("I can't read attached files or screenshots (cracked-screen.png), so I answered from your text only. Please describe in words what you see.");
+      expect(note.at).toBeGreaterThanOrEqual(stop.at);
+      expect(JSON.stringify(stop.args.blocks)).toContain('SLA-');
+    });
+
+    it('says so when an assistant-thread message holds only a file, and answers nothing else', async () => {
+      await postEvent(bed.events, assistantMessage('D21', '21.3', '', { subtype: 'file_share', files: [{ name: 'error.png' }] }));
+      const note = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D21');
+      expect(note.args).toMatchObject({ thread_ts: '21.1' });
+      // In the default language, as in a direct message: there is no text to tell the language from.
+      expect(String(note.args.text)).toBe(unreadableFiles.only(bed.sposa.config.defaultLanguage));
+      await settle();
+      expect(bed.api.callsOf('chat.startStream')).toEqual([]);
+      expect(bed.api.callsOf('assistant.threads.setTitle')).toEqual([]);
+      expect(bed.api.callsOf('chat.postMessage')).toHaveLength(1);
+    });
+
+    it('stores the channel the user now views when the context changes, and later replies carry it', async () => {
+      const thread = { user_id: 'U1', channel_id: 'D22', thread_ts: '22.1' };
+      await postEvent(bed.events, eventEnvelope({ type: 'assistant_thread_started', assistant_thread: { ...thread, context: { channel_id: 'C42', team_id: 'T1' } } }));
+      await bed.api.waitForCall('assistant.threads.setSuggestedPrompts', (call) => call.args.channel_id === 'D22');
+      bed.api.calls.length = 0;
+      const contextOf = async () => (await bed.db.query<{ context: { channel_id?: string } }>(`select context from conversations where channel = 'D22'`))[0]?.context;
+      const changed = await postEvent(bed.events, eventEnvelope({ type: 'assistant_thread_context_changed', assistant_thread: { ...thread, context: { channel_id: 'C77', team_id: 'T1' } } }));
+      expect(changed.status).toBe(200);
+      expect(await eventually(async () => (await contextOf())?.channel_id === 'C77')).toBe(true);
+      expect(await contextOf()).toEqual({ channel_id: 'C77', team_id: 'T1' });
+      // Stored, not answered: a change of view says nothing in the thread.
+      await settle();
+      expect(bed.api.calls.filter((call) => call.method.startsWith('chat.'))).toEqual([]);
+      // Message events carry no context; what SPOSA posts next in the thread reads it from the database (the message's
+      // metadata, which Bolt fills from the context store).
+      await postEvent(bed.events, assistantMessage('D22', '22.2', '', { subtype: 'file_share', files: [{ name: 'x.png' }] }));
+      const reply = await bed.api.waitForCall('chat.postMessage', (call) => call.args.channel === 'D22');
+      expect(reply.args.metadata).toMatchObject({ event_type: 'assistant_thread_context', event_payload: { channel_id: 'C77' } });
     });
   });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TICKET_FIELD, VIEW } from '../../src/slack/ids.js';
 import { lateAnswerJob } from '../../src/slack/late-answer.js';
 import { conversationStore } from '../../src/store/index.js';
-import { eventEnvelope, postEvent } from '../helpers/slack-requests.js';
+import { eventEnvelope, postEvent, postInteraction } from '../helpers/slack-requests.js';
 import { DEMO_NOW } from '../helpers/sposa.js';
 import { type StoreTarget, storeTargets } from '../helpers/test-db.js';
 import { openSlackTestbed, type SlackTestbed } from './harness.js';
@@ -66,6 +67,31 @@ describe.each(storeTargets())('when Slack or a replica fails mid-answer ($name)'
     await settle(200);
     await aMinuteLater();
     expect(answersIn(ts)).toHaveLength(1);
+  });
+
+  it('confirms a ticket once it can when the confirmation could not be posted, and never says it was not opened', async () => {
+    bed.api.failNext('chat.postEphemeral', 1);
+    const values = {
+      [TICKET_FIELD.service]: { value: { type: 'static_select', selected_option: { value: 'VPN' } } },
+      [TICKET_FIELD.priority]: { value: { type: 'static_select', selected_option: { value: 'P3' } } },
+      [TICKET_FIELD.description]: { value: { type: 'plain_text_input', value: 'VPN drops every hour' } },
+    };
+    const response = await postInteraction(bed.events, {
+      type: 'view_submission', team: { id: 'T1' }, user: { id: 'U1' }, token: 'x', trigger_id: 't',
+      view: { id: 'V1', callback_id: VIEW.ticket, private_metadata: JSON.stringify({ channel: 'C_CONFIRM' }), state: { values } },
+    });
+    expect(response.status).toBe(200);
+    for (let waited = 0; bed.api.callsOf('chat.postEphemeral (failed)').length < 1 && waited < 100; waited += 1) await settle(100);
+    const [ticket] = await bed.db.query<{ id: string }>(`select id from tickets where description = 'VPN drops every hour'`);
+    await settle(200);
+    // A "could not be opened" here would have the reporter open the ticket again.
+    expect(bed.api.callsOf('chat.postEphemeral').filter((call) => call.args.channel === 'C_CONFIRM')).toEqual([]);
+    await aMinuteLater();
+    const confirmations = bed.api.callsOf('chat.postEphemeral').filter((call) => call.args.channel === 'C_CONFIRM');
+    expect(confirmations).toHaveLength(1);
+    expect(confirmations[0]?.args).toMatchObject({ user: 'U1', text: expect.stringMatching(new RegExp(`\\*${ticket?.id}\\* \\(P3, VPN\\) (is|staat) open`)) });
+    await aMinuteLater();
+    expect(bed.api.callsOf('chat.postEphemeral').filter((call) => call.args.channel === 'C_CONFIRM')).toHaveLength(1);
   });
 
   it('waits out Slack’s 429 with Retry-After and posts the answer once', async () => {

@@ -55,6 +55,12 @@ export interface SlackTestbed {
   app: RunningApp;
   /** Where Slack posts events, commands and interactions. */
   events: string;
+  /**
+   * Starts a second app instance on the same data, as a second replica would run: its own services and, on the real
+   * server, its own connection pool to the same schema. PGlite is one connection inside one process, so there the
+   * second instance's services share that connection. Stopping it closes its pool.
+   */
+  replica(): Promise<RunningApp & { sposa: Sposa; separatePool: boolean }>;
   close(): Promise<void>;
 }
 
@@ -67,6 +73,20 @@ export async function openSlackTestbed(target: StoreTarget, options: { env?: Rec
   return {
     db, sposa, api, app,
     events: `${app.url}/slack/events`,
+    async replica() {
+      const ownDb = db.another ? await db.another() : undefined;
+      const replicaSposa = await testSposa({ ...(ownDb ?? db), destroy: async () => undefined }, options);
+      const running = await startSlackApp(replicaSposa, api.apiUrl);
+      return {
+        ...running,
+        sposa: replicaSposa,
+        separatePool: ownDb !== undefined,
+        async stop() {
+          await running.stop();
+          await ownDb?.close();
+        },
+      };
+    },
     async close() {
       await app.stop();
       await api.close();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sposa } from '../../src/compose.js';
 import { createConversations } from '../../src/conversations/index.js';
+import { signDashboardToken } from '../../src/http/dashboard-link.js';
 import { healthHandler } from '../../src/http/health.js';
 import { silentLogger } from '../../src/shared/logger.js';
 import { createSlackApp, type SlackApp } from '../../src/slack/app.js';
@@ -8,7 +9,7 @@ import { conversationStore } from '../../src/store/index.js';
 import { type SlackApiServer, startSlackApiServer } from '../helpers/slack-api-server.js';
 import { eventEnvelope } from '../helpers/slack-requests.js';
 import { type SocketModeServer, startSocketModeServer } from '../helpers/socket-mode-server.js';
-import { testSposa } from '../helpers/sposa.js';
+import { DEMO_NOW, testSposa } from '../helpers/sposa.js';
 import { storeTargets, type TestDb } from '../helpers/test-db.js';
 import { freePort } from './harness.js';
 
@@ -25,7 +26,7 @@ describe.each(storeTargets())('the Slack app in Socket Mode ($name)', (target) =
     api = await startSlackApiServer();
     socket = await startSocketModeServer();
     api.socketModeUrl = socket.url;
-    sposa = await testSposa(db);
+    sposa = await testSposa(db, { env: { SPOSA_MANAGER_IDS: 'UMANAGER' } });
     await sposa.ingest();
     port = await freePort();
     slack = createSlackApp({
@@ -81,5 +82,14 @@ describe.each(storeTargets())('the Slack app in Socket Mode ($name)', (target) =
   it('serves /healthz on its own port beside the socket', async () => {
     const health = await (await fetch(`http://127.0.0.1:${port}/healthz`)).json();
     expect(health).toMatchObject({ status: 'ok', mode: 'slack-socket' });
+  });
+
+  it('serves the XLA dashboard on the same port to a manager’s signed link, and to no one else', async () => {
+    const link = async (user: string) => signDashboardToken(await sposa.dashboardLinkKey(), user, new Date(DEMO_NOW.getTime() + 60_000));
+    const manager = await fetch(`http://127.0.0.1:${port}/api/dashboard?token=${await link('UMANAGER')}`);
+    expect(manager.status).toBe(200);
+    expect(await manager.json()).toMatchObject({ by: 'supplier', rows: expect.any(Array) });
+    expect((await fetch(`http://127.0.0.1:${port}/dashboard?token=${await link('U1')}`)).status).toBe(403);
+    expect((await fetch(`http://127.0.0.1:${port}/dashboard.csv`)).status).toBe(403);
   });
 });

@@ -129,6 +129,47 @@ describe.each(storeTargets())('suppliers and reporters in Slack ($name)', (targe
     expect(String(dmToManager?.args.text)).toContain('breached its response time');
   });
 
+  it('tells the reporter in their own thread when the response time is breached', async () => {
+    const { ticket, channel, thread } = await report();
+    await drain();
+    const toReporter = () => bed.api.callsOf('chat.postMessage').filter((call) => call.args.channel === channel);
+    expect(toReporter()).toEqual([]);
+    now = new Date(Date.parse(ticket.responseDue ?? '') + 60_000);
+    await drain();
+    expect(toReporter().map((call) => [call.args.thread_ts, call.args.text])).toEqual([[thread, `*${ticket.id}* is niet op tijd opgepakt. De servicemanager is ingelicht.`]]);
+  });
+
+  it('on the resolution clock, reminds the supplier in the ticket’s thread when at risk, and on breach tells the manager and the reporter', async () => {
+    const { ticket, channel, thread } = await report();
+    await drain();
+    await bed.sposa.changeTicket({ id: ticket.id, action: 'acknowledge', actor: 'UAGENT', role: 'supplier' }); // the response is met
+    await drain();
+    // The ticket's own message in the supplier's channel, whose thread later events go to.
+    const delivered = (await bed.sposa.tickets.events(ticket.id)).find((event) => event.type === 'delivered' && event.data.transport === 'slack');
+    const messageTs = (delivered?.data.receipt as { ts?: string } | undefined)?.ts;
+    expect(messageTs).toBeDefined();
+    const inSupplierThread = () =>
+      bed.api.callsOf('chat.postMessage').filter((call) => call.args.channel === CHANNEL && call.args.thread_ts === messageTs && String(call.args.text).includes(ticket.id));
+    const toReporter = () => bed.api.callsOf('chat.postMessage').filter((call) => call.args.channel === channel && call.args.thread_ts === thread);
+    const toManager = () => bed.api.callsOf('chat.postMessage').filter((call) => call.args.channel === 'UMANAGER' && String(call.args.text).includes(ticket.id));
+    const told = toReporter().length; // "opgepakt"
+
+    now = new Date(Date.parse(ticket.resolutionDue ?? '') - 60_000); // a minute of support time left: at risk
+    await drain();
+    expect(inSupplierThread().map((call) => String(call.args.text).split(':')[0])).toEqual(['Herinnering']);
+    expect(String(inSupplierThread()[0]?.args.text)).toContain('oplostijd loopt bijna af');
+    expect(toManager()).toEqual([]);
+    expect(toReporter()).toHaveLength(told);
+
+    now = new Date(Date.parse(ticket.resolutionDue ?? '') + 60_000);
+    await drain();
+    expect(String(inSupplierThread().at(-1)?.args.text)).toContain('Oplostijd overschreden: geëscaleerd');
+    expect(toManager().map((call) => String(call.args.text))).toEqual([expect.stringContaining('breached its resolution time')]);
+    expect(toReporter().slice(told).map((call) => String(call.args.text))).toEqual([
+      `*${ticket.id}* duurt langer dan het contract van ${SUPPLIER} toestaat. De servicemanager is ingelicht.`,
+    ]);
+  });
+
   it('takes signed updates from a supplier’s own system beside the Slack endpoint', async () => {
     const { ticket } = await report();
     const body = JSON.stringify({ action: 'acknowledge', agent: 'Sanne' });

@@ -3,7 +3,7 @@ import type { HomeView, KnownBlock } from '@slack/types';
 import type { FeedbackSummary } from '../../conversations/index.js';
 import { describeContact, describeSupportHours, findAccountable, type RegistrySnapshot } from '../../registry/index.js';
 import type { Ticket } from '../../tickets/index.js';
-import { COMMAND } from '../ids.js';
+import { ACTION, COMMAND } from '../ids.js';
 import type { XlaReport } from '../../xla/index.js';
 import { escapeMrkdwn } from '../mrkdwn.js';
 import { buildXlaBlocks } from './xla-blocks.js';
@@ -22,6 +22,8 @@ export interface HomeViewInput {
   experience?: FeedbackSummary;
   /** For managers: how reporters rated their resolved tickets, next to SLA compliance. */
   xla?: XlaReport;
+  /** For managers: their signed, expiring link to the XLA dashboard. */
+  dashboardUrl?: string;
 }
 
 const XLA_TITLE = 'Experience vs SLA per supplier, last 90 days';
@@ -41,6 +43,17 @@ function experienceBlocks(experience: FeedbackSummary): KnownBlock[] {
     { type: 'divider' },
     { type: 'header', text: { type: 'plain_text', text: 'Experience, last 30 days' } },
     { type: 'section', text: { type: 'mrkdwn', text: `${experience.answers} answers given · ${experience.rated} rated · ${share}` } },
+  ];
+}
+
+/** The button to the full dashboard; the link is the manager's own and stops working after 12 hours. */
+function dashboardBlocks(url: string): KnownBlock[] {
+  return [
+    {
+      type: 'actions',
+      elements: [{ type: 'button', action_id: ACTION.openDashboard, text: { type: 'plain_text', text: 'Open the XLA dashboard' }, url, style: 'primary' }],
+    },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: 'Charts, CSV and print for supplier reviews. The link is yours alone and works for 12 hours.' }] },
   ];
 }
 
@@ -96,6 +109,7 @@ export function buildManagerReportBlocks(input: Omit<HomeViewInput, 'tickets' | 
   return [
     ...(input.experience ? experienceBlocks(input.experience) : []),
     ...(input.xla ? buildXlaBlocks(input.xla, XLA_TITLE) : []),
+    ...(input.dashboardUrl ? dashboardBlocks(input.dashboardUrl) : []),
     ...accountabilityBlocks({ ...input, isManager: true, tickets: [] }),
   ];
 }
@@ -107,6 +121,7 @@ export function buildHomeView(input: HomeViewInput): HomeView {
     ...ticketBlocks(input.tickets),
     ...(input.isManager && input.experience ? experienceBlocks(input.experience) : []),
     ...(input.isManager && input.xla ? buildXlaBlocks(input.xla, XLA_TITLE) : []),
+    ...(input.isManager && input.dashboardUrl ? dashboardBlocks(input.dashboardUrl) : []),
     ...(input.isManager ? accountabilityBlocks(input) : []),
   ];
   return { type: 'home', blocks };

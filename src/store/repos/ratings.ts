@@ -1,6 +1,7 @@
 /** @module Rating repository: one rating per ticket, the outcomes XLA reports read, and rating requests sent. */
-import type { HelpfulAnswer, RatedTicket, Rating, RatingStore, RatingWriter, ResolvedTicket } from '../../xla/index.js';
+import type { AnsweredQuestion, RatedTicket, Rating, RatingStore, RatingWriter, ResolvedTicket } from '../../xla/index.js';
 import type { Db, Queryable } from '../db.js';
+import { ticketWriter } from './tickets.js';
 
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const TICKET_COLUMNS = `t.id, t.status, t.reporter_id as "reporterId", t.service, t.supplier, t.contract_id as "contractId",
@@ -26,6 +27,7 @@ function writer(tx: Queryable): RatingWriter {
       return row && present<RatedTicket>(row);
     },
     get: (ticketId) => getRating(tx, ticketId),
+    tickets: ticketWriter(tx),
     async save(rating) {
       await tx.query(
         `insert into ticket_ratings (ticket_id, reporter_id, score, reasons, comment, lost_minutes, service, supplier,
@@ -67,19 +69,23 @@ export function ratingStore(db: Db): RatingStore {
           : { rating: { score, reasons: reasons ?? [], ...(comment ? { comment } : {}), ...(lostMinutes === null ? {} : { lostMinutes }) } }),
       }));
     },
-    async helpfulAnswers({ from, to }) {
+    async questions({ from, to }) {
+      // Every answer is to a question, except those to a greeting or to a score typed as a message. Dated by when it
+      // was answered, so a question stays in its period whenever its feedback came.
       const rows = await db.query<Record<string, unknown>>(
-        `select f.answer_service as service, f.answer_supplier as supplier, f.answer_contract as "contractId", ${iso('f.at')} as at
-         from (select tu.id, tu.answer->>'service' as answer_service, tu.answer->>'supplier' as answer_supplier,
-                 tu.answer->>'contractId' as answer_contract, max(af.updated_at) as at
-               from answer_feedback af join conversation_turns tu on tu.id = af.turn_id
-               where af.helpful group by tu.id) f
-         where ($1::timestamptz is null or f.at >= $1) and ($2::timestamptz is null or f.at < $2)
-           and not exists (select 1 from tickets t where (t.origin->>'turnId')::bigint = f.id)
-         order by f.at`,
+        `select tu.answer->>'service' as service,
+                coalesce(tu.answer->>'supplier', tu.answer->'citations'->0->>'supplier') as supplier,
+                coalesce(tu.answer->>'contractId', tu.answer->'citations'->0->>'contractId') as "contractId",
+                ${iso('tu.created_at')} as at,
+                tu.id in (select af.turn_id from answer_feedback af where af.helpful) as helpful,
+                tu.id in (select (t.origin->>'turnId')::bigint from tickets t where t.origin ? 'turnId') as ticketed
+         from conversation_turns tu
+         where tu.role = 'assistant' and tu.answer is not null and tu.answer->>'intent' not in ('greeting', 'rating')
+           and ($1::timestamptz is null or tu.created_at >= $1) and ($2::timestamptz is null or tu.created_at < $2)
+         order by tu.created_at, tu.id`,
         [from?.toISOString() ?? null, to?.toISOString() ?? null],
       );
-      return rows.map((row) => present<HelpfulAnswer>(row));
+      return rows.map((row) => present<AnsweredQuestion>(row));
     },
     async unrated(since) {
       const rows = await db.query<Record<string, unknown>>(

@@ -16,7 +16,8 @@ type Row = Omit<Ticket, Optional> & { [K in Optional]: Ticket[K] | null };
 /** Drops the columns that are null, so optional fields are absent rather than null. */
 const toTicket = (row: Row): Ticket => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null)) as unknown as Ticket;
 
-function writer(tx: Queryable): TicketWriter {
+/** Ticket writes inside an open transaction; the rating repository shares them, so a rating and its close are one. */
+export function ticketWriter(tx: Queryable): TicketWriter {
   return {
     async nextNumber(year) {
       const [row] = await tx.query<{ last: number }>(
@@ -73,7 +74,7 @@ function writer(tx: Queryable): TicketWriter {
 /** A TicketStore over any SPOSA database. */
 export function ticketStore(db: Db): TicketStore {
   return {
-    transaction: (work) => db.transaction((tx) => work(writer(tx))),
+    transaction: (work) => db.transaction((tx) => work(ticketWriter(tx))),
     async get(id) {
       const [row] = await db.query<Row>(`select ${TICKET_COLUMNS} from tickets where id = $1`, [id]);
       return row && toTicket(row);

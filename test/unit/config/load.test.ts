@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envSchema, loadConfig } from '../../../src/config/index.js';
 import { ConfigError } from '../../../src/errors.js';
+import { DEFAULT_MATRIX } from '../../../src/tickets/index.js';
 
 describe('loadConfig', () => {
   it('runs on embedded defaults when nothing is set', () => {
@@ -31,6 +32,38 @@ describe('loadConfig', () => {
     const example = readFileSync('.env.example', 'utf8');
     const documented = [...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]).sort();
     expect(documented).toEqual(Object.keys(envSchema.shape).sort());
+  });
+});
+
+describe('SPOSA_PRIORITY_MATRIX', () => {
+  it('is the ITIL matrix when unset or empty', () => {
+    expect(loadConfig({}).priorityMatrix).toEqual(DEFAULT_MATRIX);
+    expect(loadConfig({ SPOSA_PRIORITY_MATRIX: '' }).priorityMatrix).toEqual(DEFAULT_MATRIX);
+  });
+
+  it('changes the cells it names and keeps the others, however it is spaced or capitalised', () => {
+    const matrix = loadConfig({ SPOSA_PRIORITY_MATRIX: 'high:medium=P1, Low:High=p2' }).priorityMatrix;
+    expect(matrix).toEqual({
+      high: { high: 'P1', medium: 'P1', low: 'P3' },
+      medium: { high: 'P2', medium: 'P3', low: 'P4' },
+      low: { high: 'P2', medium: 'P4', low: 'P4' },
+    });
+    expect(DEFAULT_MATRIX.high.medium).toBe('P2'); // the default itself is left alone
+  });
+
+  it.each([
+    ['a level that does not exist', 'hoog:high=P1', /"hoog:high=P1" is not a cell/],
+    ['a priority that does not exist', 'high:high=P5', /"high:high=P5" is not a cell/],
+    ['a cell without a priority', 'high:high', /"high:high" is not a cell/],
+    ['JSON', '{"high":{"high":"P1"}}', /is not a cell/],
+    ['the same cell twice', 'high:high=P1,high:high=P2', /high:high is given twice/],
+    ['no cells at all', ' , ', /no cells given/],
+  ])('stops at start on %s, naming the variable and what it expects', (_name, value, problem) => {
+    expect(() => loadConfig({ SPOSA_PRIORITY_MATRIX: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ SPOSA_PRIORITY_MATRIX: value })).toThrow(problem);
+    expect(() => loadConfig({ SPOSA_PRIORITY_MATRIX: value })).toThrow(
+      /SPOSA_PRIORITY_MATRIX: .*expected comma-separated impact:urgency=priority cells such as high:medium=P1,low:high=P2/,
+    );
   });
 });
 

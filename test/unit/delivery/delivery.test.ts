@@ -146,6 +146,36 @@ describe.each(storeTargets())('delivering tickets to suppliers ($name)', (target
     expect(to).toContain('piet@print.example');
   });
 
+  it('reminds the supplier when the resolution is at risk and escalates its breach to the contract’s escalation contact', async () => {
+    const ticket = await open('Printing');
+    const w = worker();
+    await w.drain();
+    later(10);
+    await sposa.changeTicket({ id: ticket.id, action: 'acknowledge', actor: 'print-agent', role: 'supplier' }); // response met
+    later(170); // 180 of 240 minutes: the 75% mark
+    await w.drain();
+    const escalations = async () => (await sposa.tickets.events(ticket.id)).map((event) => event.type).filter((type) => /-(at-risk|breached)$/.test(type));
+    expect(await escalations()).toEqual(['resolution-at-risk']);
+    later(59); // 239 minutes: at risk still, not yet breached
+    await w.drain();
+    expect(await escalations()).toEqual(['resolution-at-risk']);
+    later(2); // 241 minutes: breached
+    await w.drain();
+    later(5);
+    await w.drain(); // sweeping again changes nothing
+    expect(await escalations()).toEqual(['resolution-at-risk', 'resolution-breached']);
+    const mails = mail.mails.filter((m) => m.raw.includes(ticket.id));
+    const toSupplier = mails.filter((m) => m.to[0] === 'desk@print.example');
+    expect(toSupplier.map((m) => /Reminder: resolution due soon|Resolution time breached/.exec(m.raw)?.[0])).toEqual([
+      undefined, // the new ticket
+      'Reminder: resolution due soon',
+      'Resolution time breached',
+    ]);
+    const toEscalation = mails.filter((m) => m.to[0] === 'piet@print.example');
+    expect(toEscalation).toHaveLength(1);
+    expect(toEscalation[0]?.raw).toContain('Resolution time breached');
+  });
+
   it('sends a rerouted ticket to the new supplier, whose clocks start when it arrives', async () => {
     const ticket = await open('Printing');
     await worker().drain();

@@ -49,6 +49,17 @@ describe('the JSON logger', () => {
     expect(lines[0]).toContain('postgres://admin:[redacted]@10.0.0.1/db');
   });
 
+  it('redacts the token of a dashboard link wherever a URL with it is logged', () => {
+    const { lines, logger } = capturingLogger();
+    const token = 'VU1BTkFHRVI.1781092800.q2Zl-3vN_abcdefghijklmnopqrstuvwxyz0123456';
+    logger.info(`An unhandled HTTP request (POST) made to /dashboard?token=${token} was ignored`);
+    logger.warn('link', { url: `https://sposa.example.org/api/dashboard?by=service&token=${token}&from=2026-01-01` });
+    logger.debug('nested', { next: `https://sso.example.org/login?next=${encodeURIComponent(`/dashboard?token=${token}`)}` });
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).not.toContain(token.slice(0, 12));
+    expect(JSON.parse(lines[1] ?? '').url).toBe('https://sposa.example.org/api/dashboard?by=service&token=[redacted]&from=2026-01-01');
+  });
+
   it('keeps ordinary log lines intact and parseable', () => {
     const { lines, logger } = capturingLogger();
     logger.info('answered', { channel: 'C123', ms: 12, text: 'werkt citrix vanavond?' });

@@ -124,4 +124,17 @@ describe('buildHomeView', () => {
     expect(json).toContain('40 answers given · 10 rated · 70 % helpful');
     expect(json).toContain('*Citrix Workspace*: Nimbus — SLA SLA-CITRIX (behind it: DC Noord)');
   });
+
+  it('gives managers, and only managers, the button that opens the XLA dashboard', () => {
+    const dashboardUrl = 'https://sposa.example.org/dashboard?token=abc.1.def';
+    const buttons = (isManager: boolean) =>
+      buildHomeView({ isManager, registry, today: '2026-06-10', tickets: [], dashboardUrl }).blocks.flatMap((block) =>
+        'elements' in block && block.type === 'actions' ? block.elements.filter((element) => 'action_id' in element && element.action_id === ACTION.openDashboard) : []);
+    expect(buttons(true)).toEqual([
+      { type: 'button', action_id: ACTION.openDashboard, text: { type: 'plain_text', text: 'Open the XLA dashboard' }, url: dashboardUrl, style: 'primary' },
+    ]);
+    expect(buttons(false)).toEqual([]);
+    expect(JSON.stringify(buildHomeView({ isManager: false, registry, today: '2026-06-10', tickets: [], dashboardUrl }))).not.toContain('token=');
+    expect(buildHomeView({ isManager: true, registry, today: '2026-06-10', tickets: [] }).blocks.some((block) => block.type === 'actions')).toBe(false);
+  });
 });

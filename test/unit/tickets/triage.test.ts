@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config/index.js';
 import { canTransition, readService, triage } from '../../../src/tickets/index.js';
 
 describe('triage', () => {
@@ -16,6 +17,13 @@ describe('triage', () => {
   it('takes another matrix when an organisation has its own', () => {
     const strict = { high: { high: 'P1', medium: 'P1', low: 'P2' }, medium: { high: 'P2', medium: 'P2', low: 'P3' }, low: { high: 'P3', medium: 'P3', low: 'P4' } } as const;
     expect(triage('everyone is affected', strict).priority).toBe('P1');
+  });
+
+  it('takes the organisation’s matrix from SPOSA_PRIORITY_MATRIX, changing only the cells it sets', () => {
+    const { priorityMatrix } = loadConfig({ SPOSA_PRIORITY_MATRIX: 'high:medium=P1,low:high=P2' });
+    expect(triage('Nobody can log in, everyone is affected', priorityMatrix)).toEqual({ impact: 'high', urgency: 'medium', priority: 'P1' });
+    expect(triage('I cannot work, my laptop will not start', priorityMatrix)).toEqual({ impact: 'low', urgency: 'high', priority: 'P2' });
+    expect(triage('mijn printer doet raar', priorityMatrix).priority).toBe('P4');
   });
 });
 

@@ -46,8 +46,8 @@ describe.each(storeTargets())('sposa rate and sposa report xla ($name)', (target
   it('reports by service as CSV and as a table; a wrong option is a usage error', async () => {
     const csv = await run('report', 'xla', '--by', 'service', '--format', 'csv');
     expect(csv.stdout.split('\r\n').slice(0, 2)).toEqual([
-      'service,tickets,ratings,happiness,averageRating,responseRate,lostTimeMinutes,lostTimePerTicketMinutes,slaResponseMet,slaResolutionMet,deflection,watermelon,targetsMissed',
-      'Citrix Workspace,1,1,-100,4,100,120,120,100,100,0,false,',
+      'service,tickets,ratings,happiness,averageRating,responseRate,lostTimeMinutes,lostTimePerTicketMinutes,slaResponseMet,slaResolutionMet,questions,deflection,watermelon,targetsMissed',
+      'Citrix Workspace,1,1,-100,4,100,120,120,100,100,0,,false,',
     ]);
     const table = await run('report', 'xla', '--by', 'contract');
     expect(table.stdout).toMatch(/^contract\s+ratings\s+happiness/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, isWatermelon, type Metrics, type TicketOutcome } from '../../../src/xla/index.js';
+import { type AnsweredQuestion, computeMetrics, isWatermelon, type Metrics, type TicketOutcome } from '../../../src/xla/index.js';
 
 const outcome = (id: string, sla: Pick<TicketOutcome, 'responseMet' | 'resolutionMet'>, rating?: TicketOutcome['rating']): TicketOutcome => ({
   ticketId: id,
@@ -9,6 +9,10 @@ const outcome = (id: string, sla: Pick<TicketOutcome, 'responseMet' | 'resolutio
   resolvedAt: '2026-05-04T10:00:00.000Z',
   ...sla,
   ...(rating ? { rating } : {}),
+});
+
+const question = (helpful: boolean, ticketed: boolean): AnsweredQuestion => ({
+  service: 'Citrix Workspace', supplier: 'Nimbus Workspace B.V.', contractId: 'SLA-CITRIX-2026', at: '2026-05-01T09:00:00.000Z', helpful, ticketed,
 });
 
 describe('experience metrics, checked by hand', () => {
@@ -21,8 +25,12 @@ describe('experience metrics, checked by hand', () => {
     outcome('T5', { responseMet: false }),
   ];
 
+  // Four questions answered: one marked Helpful and left at that, one marked Helpful but a ticket was opened from it
+  // anyway, one nobody marked, one not helpful that became a ticket. Only the first is deflected.
+  const questions = [question(true, false), question(true, true), question(false, false), question(false, true)];
+
   it('computes every figure from the definitions', () => {
-    const metrics = computeMetrics(outcomes, [{ service: 'Citrix Workspace', at: '2026-05-01T09:00:00.000Z' }]);
+    const metrics = computeMetrics(outcomes, questions);
     expect(metrics).toEqual({
       tickets: 5,
       ratings: 4,
@@ -33,7 +41,8 @@ describe('experience metrics, checked by hand', () => {
       lostTimePerTicketMinutes: 45, // over the three that said
       slaResponseMet: 80, // 4 of 5
       slaResolutionMet: 50, // 2 of the 4 with a resolution target
-      deflection: 16.7, // 1 helpful answer / (1 + 5 tickets)
+      questions: 4,
+      deflection: 25, // 1 of the 4 questions answered helpfully without a ticket; the 5 tickets are not questions
       reasons: { promoter: { fast: 2, friendly: 1 }, passive: {}, detractor: { too_slow: 1 } },
     });
   });
@@ -41,7 +50,7 @@ describe('experience metrics, checked by hand', () => {
   it('gives an empty period no score at all rather than a score of zero', () => {
     expect(computeMetrics([])).toEqual({
       tickets: 0, ratings: 0, happiness: null, averageRating: null, responseRate: null, lostTimeMinutes: 0,
-      lostTimePerTicketMinutes: null, slaResponseMet: null, slaResolutionMet: null, deflection: null,
+      lostTimePerTicketMinutes: null, slaResponseMet: null, slaResolutionMet: null, questions: 0, deflection: null,
       reasons: { promoter: {}, passive: {}, detractor: {} },
     });
   });
@@ -49,6 +58,15 @@ describe('experience metrics, checked by hand', () => {
   it('scores a single 6 as −100: one rating, and it is a detractor', () => {
     const metrics = computeMetrics([outcome('T1', { resolutionMet: true }, { score: 6, reasons: [] })]);
     expect(metrics).toMatchObject({ ratings: 1, happiness: -100, averageRating: 6, responseRate: 100, slaResponseMet: null, slaResolutionMet: 100 });
+  });
+
+  it('gives deflection with no resolved tickets, and none without questions', () => {
+    // 2 of 3 questions deflected = 66.7 %; no ticket, so every ticket and rating figure stays empty.
+    expect(computeMetrics([], [question(true, false), question(true, false), question(false, false)])).toMatchObject({
+      tickets: 0, ratings: 0, happiness: null, averageRating: null, responseRate: null, slaResolutionMet: null, questions: 3, deflection: 66.7,
+    });
+    // A resolved ticket is not a question: deflection has nothing to be a share of.
+    expect(computeMetrics([outcome('T1', { resolutionMet: true })])).toMatchObject({ questions: 0, deflection: null });
   });
 
   it('counts resolved tickets without a rating in SLA compliance and response rate only', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sposa } from '../../../src/compose.js';
-import { conversationStore } from '../../../src/store/index.js';
+import { conversationStore, ratingStore } from '../../../src/store/index.js';
+import { type RatingStore, recordRating } from '../../../src/xla/index.js';
 import { DEMO_NOW, testSposa } from '../../helpers/sposa.js';
 import { storeTargets, type TestDb } from '../../helpers/test-db.js';
 
@@ -95,6 +96,72 @@ describe.each(storeTargets())('ratings of resolved tickets ($name)', (target) =>
     at(HOUR);
     await sposa.xla.rate({ ticketId: ticket.id, score: 7 });
     expect((await sposa.xla.requestsDue()).map((r) => r.ticket.id)).not.toContain(ticket.id);
+  });
+
+  describe('a rating closes the resolved ticket it rates', () => {
+    const closings = async (id: string) => (await sposa.tickets.events(id)).filter((event) => event.type === 'closed');
+
+    it('closes it as the reporter’s step in the audit trail, and tells the supplier', async () => {
+      const ticket = await resolvedTicket('citrix valt weg', 'U-GEERT');
+      at(2 * HOUR);
+      await sposa.xla.rate({ ticketId: ticket.id, score: 8, raterId: 'U-GEERT' });
+      expect((await sposa.tickets.get(ticket.id))?.status).toBe('closed');
+      const events = await sposa.tickets.events(ticket.id);
+      expect(events.at(-1)).toMatchObject({ type: 'closed', actor: 'U-GEERT', at: now.toISOString(), data: { role: 'reporter' } });
+      const [queued] = await db.query<{ n: number }>('select count(*)::int as n from jobs where dedupe_key = $1', [`ticket.notify-supplier:${events.at(-1)?.id}`]);
+      expect(queued?.n).toBe(1);
+    });
+
+    it('updates the rating on a second click without closing twice or failing', async () => {
+      const ticket = await resolvedTicket('citrix traag bij het inloggen', 'U-HANS');
+      at(2 * HOUR);
+      await sposa.xla.rate({ ticketId: ticket.id, score: 4, raterId: 'U-HANS' });
+      at(3 * HOUR);
+      await expect(sposa.xla.rate({ ticketId: ticket.id, score: 9, raterId: 'U-HANS' })).resolves.toMatchObject({ score: 9 });
+      expect(await closings(ticket.id)).toHaveLength(1);
+      expect((await sposa.tickets.get(ticket.id))?.status).toBe('closed');
+    });
+
+    it('records and updates the rating of a ticket staff already closed, leaving the close as it was', async () => {
+      const ticket = await resolvedTicket('citrix printers ontbreken', 'U-INGE');
+      at(2 * HOUR);
+      await sposa.changeTicket({ id: ticket.id, action: 'close', actor: 'desk-jan', role: 'staff' });
+      at(3 * HOUR);
+      expect(await sposa.xla.rate({ ticketId: ticket.id, score: 6, raterId: 'U-INGE' })).toMatchObject({ score: 6 });
+      expect(await sposa.xla.rate({ ticketId: ticket.id, score: 7, raterId: 'U-INGE' })).toMatchObject({ score: 7 });
+      expect((await closings(ticket.id)).map((event) => event.actor)).toEqual(['desk-jan']);
+    });
+
+    it('leaves the ticket resolved when the rating is refused', async () => {
+      const ticket = await resolvedTicket('citrix geeft een foutmelding', 'U-JOOP');
+      await expect(sposa.xla.rate({ ticketId: ticket.id, score: 8, raterId: 'U-MALLORY' })).rejects.toMatchObject({ code: 'sposa_forbidden' });
+      expect((await sposa.tickets.get(ticket.id))?.status).toBe('resolved');
+    });
+
+    it('records neither the rating nor the close when the close cannot be written: one transaction', async () => {
+      const ticket = await resolvedTicket('citrix start niet', 'U-KEES');
+      const real = ratingStore(db);
+      const failing: RatingStore = {
+        ...real,
+        transaction: (work) =>
+          real.transaction((writer) =>
+            work({ ...writer, tickets: { ...writer.tickets, appendEvent: () => Promise.reject(new Error('disk full')) } }),
+          ),
+      };
+      await expect(recordRating({ ticketId: ticket.id, score: 8 }, { store: failing, clock: () => now })).rejects.toThrow('disk full');
+      expect(await sposa.xla.rating(ticket.id)).toBeUndefined();
+      expect((await sposa.tickets.get(ticket.id))?.status).toBe('resolved');
+    });
+
+    it('still counts a closed ticket as resolved and rated in the XLA figures', async () => {
+      const before = (await sposa.xla.report()).total;
+      const ticket = await resolvedTicket('citrix is traag', 'U-LIES');
+      await sposa.xla.rate({ ticketId: ticket.id, score: 10, raterId: 'U-LIES' });
+      expect((await sposa.tickets.get(ticket.id))?.status).toBe('closed');
+      const after = (await sposa.xla.report()).total;
+      expect({ tickets: after.tickets - before.tickets, ratings: after.ratings - before.ratings }).toEqual({ tickets: 1, ratings: 1 });
+      expect(after.responseRate).toBe(Math.round((1000 * after.ratings) / after.tickets) / 10);
+    });
   });
 
   it('reports ratings beside SLA compliance, and counts helpful answers without a ticket as deflection', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RegisteredContract } from '../../../src/registry/index.js';
-import { buildXlaReport, commentThemes, csvField, exportRows, parsePeriod, type TicketOutcome, toCsv } from '../../../src/xla/index.js';
+import { type AnsweredQuestion, buildXlaReport, commentThemes, csvField, exportRows, parsePeriod, type TicketOutcome, toCsv } from '../../../src/xla/index.js';
 
 const contract = (id: string, supplier: string, xla?: RegisteredContract['xla']): RegisteredContract => ({
   id, type: 'SLA', supplier, language: 'nl', underpins: [], services: [], targets: {}, contact: {}, ...(xla ? { xla } : {}),
@@ -27,7 +27,7 @@ describe('the XLA report', () => {
   const report = buildXlaReport({
     by: 'supplier',
     outcomes,
-    helpfulAnswers: [],
+    questions: [],
     contracts: [contract('SLA-DESK', 'Desk, Inc.', { happiness: 40, averageRating: 7.5 }), contract('SLA-NET', 'Green B.V.')],
     timezone: 'Europe/Amsterdam',
   });
@@ -53,20 +53,52 @@ describe('the XLA report', () => {
     expect(report.lowestRated.map((t) => [t.supplier, t.score])).toEqual([
       ['Green B.V.', 8], ['Green B.V.', 9], ['Green B.V.', 9], ['Green B.V.', 10], ['Green B.V.', 10],
     ]);
-    const march = buildXlaReport({ by: 'supplier', outcomes: outcomes.slice(0, 5), helpfulAnswers: [], contracts: [], timezone: 'Europe/Amsterdam' });
+    const march = buildXlaReport({ by: 'supplier', outcomes: outcomes.slice(0, 5), questions: [], contracts: [], timezone: 'Europe/Amsterdam' });
     expect(march.lowestRated[0]).toMatchObject({ supplier: 'Desk, Inc.', score: 5, comment: 'Weer "drie dagen" gewacht', slaMet: true });
   });
 
   it('exports the same figures as JSON rows named by the grouping and as quoted CSV', () => {
     expect(exportRows(report)[0]).toMatchObject({ supplier: 'Desk, Inc.', ratings: 5, happiness: -40, watermelon: true, targetsMissed: 'happiness < 40; averageRating < 7.5' });
     const lines = toCsv(report).split('\r\n');
-    expect(lines[0]).toBe('supplier,tickets,ratings,happiness,averageRating,responseRate,lostTimeMinutes,lostTimePerTicketMinutes,slaResponseMet,slaResolutionMet,deflection,watermelon,targetsMissed');
-    expect(lines[1]).toBe('"Desk, Inc.",5,5,-40,6.8,100,0,,100,100,0,true,happiness < 40; averageRating < 7.5');
+    expect(lines[0]).toBe('supplier,tickets,ratings,happiness,averageRating,responseRate,lostTimeMinutes,lostTimePerTicketMinutes,slaResponseMet,slaResolutionMet,questions,deflection,watermelon,targetsMissed');
+    // No questions in this period: 0 of them, and deflection is empty, not 0 %.
+    expect(lines[1]).toBe('"Desk, Inc.",5,5,-40,6.8,100,0,,100,100,0,,true,happiness < 40; averageRating < 7.5');
     expect(lines[3]).toBe('');
   });
 
+  it('keeps a supplier or service with questions but no tickets: its deflection, and empty ticket figures', () => {
+    const ask = (supplier: string | undefined, service: string | undefined, helpful: boolean, ticketed = false): AnsweredQuestion => ({
+      ...(supplier ? { supplier } : {}), ...(service ? { service } : {}), at: '2026-04-02T09:00:00.000Z', helpful, ticketed,
+    });
+    const questions = [
+      // Desk: one answer helped, one became a ticket: 1 of 2 = 50 %.
+      ask('Desk, Inc.', 'Servicedesk', true), ask('Desk, Inc.', 'Servicedesk', false, true),
+      // Wolkwerk: no ticket at all, 2 of 3 answers helped = 66.7 %.
+      ask('Wolkwerk', 'Office 365', true), ask('Wolkwerk', 'Office 365', true), ask('Wolkwerk', 'Office 365', false),
+      // An answer SPOSA could not place with any supplier or service counts in the total only.
+      ask(undefined, undefined, true),
+    ];
+    const input = { outcomes, questions, contracts: [contract('SLA-DESK', 'Desk, Inc.', { happiness: 40 })], timezone: 'Europe/Amsterdam' };
+    const bySupplier = buildXlaReport({ ...input, by: 'supplier' });
+    expect(bySupplier.rows.map((row) => [row.key, row.tickets, row.questions, row.deflection])).toEqual([
+      ['Desk, Inc.', 5, 2, 50], ['Green B.V.', 5, 0, null], ['Wolkwerk', 0, 3, 66.7],
+    ]);
+    expect(bySupplier.rows[2]).toEqual({
+      key: 'Wolkwerk', tickets: 0, ratings: 0, happiness: null, averageRating: null, responseRate: null, lostTimeMinutes: 0,
+      lostTimePerTicketMinutes: null, slaResponseMet: null, slaResolutionMet: null, questions: 3, deflection: 66.7,
+      reasons: { promoter: {}, passive: {}, detractor: {} }, watermelon: false, targets: [], themes: [],
+    });
+    // Total: 1 (Desk) + 2 (Wolkwerk) + 1 (unplaced) deflected of 6 questions = 66.7 %; the ticket figures are unchanged.
+    expect(bySupplier.total).toMatchObject({ tickets: 10, questions: 6, deflection: 66.7 });
+    expect(bySupplier.trend).toEqual(report.trend);
+    expect(toCsv(bySupplier).split('\r\n')[3]).toBe('Wolkwerk,0,0,,,,0,,,,3,66.7,false,');
+    expect(buildXlaReport({ ...input, by: 'service' }).rows.map((row) => [row.key, row.tickets, row.deflection])).toEqual([
+      ['Network', 5, null], ['Office 365', 0, 66.7], ['Servicedesk', 5, 50],
+    ]);
+  });
+
   it('reports an empty period as no rows and null figures', () => {
-    const empty = buildXlaReport({ by: 'service', outcomes: [], helpfulAnswers: [], contracts: [], timezone: 'Europe/Amsterdam' });
+    const empty = buildXlaReport({ by: 'service', outcomes: [], questions: [], contracts: [], timezone: 'Europe/Amsterdam' });
     expect(empty).toMatchObject({ rows: [], trend: [], lowestRated: [], total: { tickets: 0, happiness: null } });
     expect(toCsv(empty).split('\r\n')).toHaveLength(2);
   });

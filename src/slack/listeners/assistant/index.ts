@@ -7,11 +7,11 @@
 import { type App, Assistant } from '@slack/bolt';
 import { referenceId } from '../../../shared/logger.js';
 import { buildAnswerBlocks } from '../../blocks/answer-blocks.js';
-import { truncate } from '../../mrkdwn.js';
-import { personMessage } from '../../payloads.js';
+import { defuseMentions, streamPieces, truncate } from '../../mrkdwn.js';
+import { fileNames, personMessage } from '../../payloads.js';
 import type { SlackDeps } from '../deps.js';
 import { lateAnswerJob } from '../../late-answer.js';
-import { passAnswerToSupplier, stripMentions } from '../events/respond.js';
+import { passAnswerToSupplier, stripMentions, unreadableFiles } from '../events/respond.js';
 
 const PROMPTS = [
   { title: 'Who is responsible for Citrix?', message: 'Who is responsible for Citrix?' },
@@ -19,7 +19,7 @@ const PROMPTS = [
   { title: 'My laptop screen is broken', message: 'My laptop screen is cracked, is that covered?' },
   { title: 'Is VPN support available now?', message: 'Is VPN support available now?' },
 ];
-/** Streamed in pieces this size: small enough to feel live, large enough not to hammer the API. */
+/** Streamed in pieces of at most this size: small enough to feel live, large enough not to hammer the API. */
 const STREAM_CHUNK = 400;
 
 export function registerAssistant(app: App, deps: SlackDeps): void {
@@ -45,8 +45,11 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
       },
     },
 
-    threadStarted: async ({ say, setSuggestedPrompts, saveThreadContext }) => {
+    threadStarted: async ({ body, say, setSuggestedPrompts, saveThreadContext }) => {
       await saveThreadContext();
+      // Slack retries an event it thinks failed: the greeting, like an answer, is given once per event.
+      const eventId = (body as { event_id?: string }).event_id;
+      if (eventId && !(await store.claimEvent(eventId, 'slack'))) return;
       await say("Hi! I answer from our IT contracts, tell you who is responsible for a service, and route problems to the right supplier. / Hoi! Stel je vraag in het Nederlands of Engels.");
       await setSuggestedPrompts({ prompts: PROMPTS, title: 'Try one of these:' });
     },
@@ -59,15 +62,22 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
       const message = personMessage(raw);
       if (!message?.thread_ts) return;
       const text = stripMentions(message.text);
-      if (!text) return void (await say("I can't read attached files or screenshots. Please describe in words what is wrong."));
+      const files = fileNames(message);
       const eventId = (body as { event_id?: string }).event_id;
       const where = { channel: message.channel, threadTs: message.thread_ts, user: message.user, text, eventId };
       // If this replica dies mid-answer, another answers the thread a minute later (see late-answer.ts).
-      const fallback = eventId ? lateAnswerJob(eventId, { ...where, audience: 'private', files: [] }, deps.sposa.clock()) : undefined;
+      const fallback = eventId && text ? lateAnswerJob(eventId, { ...where, audience: 'private', files }, deps.sposa.clock()) : undefined;
       const answered = async () => {
         if (fallback) await deps.sposa.jobs.cancel(fallback.dedupeKey, deps.sposa.clock());
       };
       try {
+        if (!text) {
+          if (files.length === 0) return;
+          // Claimed like any event, so a retried file-only message is not acknowledged twice.
+          const claimed = eventId ? await deps.conversations.store.claimEvent(eventId, 'slack') : true;
+          if (claimed) await say(unreadableFiles.only(deps.sposa.config.defaultLanguage));
+          return;
+        }
         if (await passAnswerToSupplier(deps, where, (reply) => say(reply))) return;
         const admission = deps.answerLimit.admit(message.user, text);
         if (!admission.allowed) {
@@ -86,13 +96,14 @@ export function registerAssistant(app: App, deps: SlackDeps): void {
           fallback,
         });
         if (result.duplicate) return;
-        const streamer = sayStream();
-        for (let start = 0; start < result.answer.text.length; start += STREAM_CHUNK) {
-          await streamer.append({ markdown_text: result.answer.text.slice(start, start + STREAM_CHUNK) });
-        }
+        // The pieces are sized here, so the streamer sends each as it comes (its default buffers 256 characters):
+        // chat.startStream opens the message with the first piece, chat.appendStream adds each further one.
+        const streamer = sayStream({ buffer_size: 1 });
+        for (const piece of streamPieces(defuseMentions(result.answer.text), STREAM_CHUNK)) await streamer.append({ markdown_text: piece });
         // The citations and buttons follow the streamed text as blocks when the stream closes.
         await streamer.stop({ blocks: buildAnswerBlocks({ ...result.answer, text: '' }, result.turnId).filter((block) => block.type !== 'section') });
         await answered();
+        if (files.length) await say(unreadableFiles.besideAnswer(files, result.answer.language));
       } catch (error) {
         const reference = referenceId();
         deps.logger.error('assistant thread failed', { reference, channel: message.channel, error });

@@ -6,6 +6,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { renderAccountability } from '../../../cli/render.js';
 import { SposaError } from '../../../errors.js';
+import { dashboardLinks } from '../../../http/dashboard-link.js';
 import { localDate } from '../../../shared/clock.js';
 import { referenceId } from '../../../shared/logger.js';
 import { answerFallbackText, buildAnswerBlocks } from '../../blocks/answer-blocks.js';
@@ -89,6 +90,7 @@ async function report(deps: SlackDeps, user: string, reply: RespondFn | ((text: 
     today: localDate(new Date(), deps.sposa.config.timezone),
     experience: await deps.conversations.store.feedbackSummary(new Date(Date.now() - 30 * 24 * 60 * 60 * 1000)),
     xla: await recentXlaReport(deps.sposa),
+    dashboardUrl: await dashboardLinks(deps.sposa).url(user),
   });
   return (reply as (text: string, blocks?: unknown[]) => Promise<unknown>)('Accountability and experience overview', blocks);
 }

@@ -3,6 +3,7 @@
  * @see {@link https://docs.slack.dev/reference/events/app_home_opened}
  */
 import type { App } from '@slack/bolt';
+import { dashboardLinks } from '../../../http/dashboard-link.js';
 import { localDate } from '../../../shared/clock.js';
 import { buildHomeView } from '../../blocks/home-view.js';
 import type { SlackDeps } from '../deps.js';
@@ -23,6 +24,8 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
         tickets: await deps.sposa.tickets.listByReporter(event.user, { openOnly: true }),
         experience: isManager ? await deps.conversations.store.feedbackSummary(new Date(Date.now() - EXPERIENCE_WINDOW_MS)) : undefined,
         xla: isManager ? await recentXlaReport(deps.sposa) : undefined,
+        // A fresh link each time the tab opens; employees get none, not even a refused one.
+        dashboardUrl: isManager ? await dashboardLinks(deps.sposa).url(event.user) : undefined,
       });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {

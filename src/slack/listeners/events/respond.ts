@@ -4,7 +4,7 @@
  */
 import type { WebClient } from '@slack/web-api';
 import type { Audience } from '../../../assistant/index.js';
-import { detectLanguage } from '../../../contracts/index.js';
+import { detectLanguage, type Language } from '../../../contracts/index.js';
 import { referenceId } from '../../../shared/logger.js';
 import { answerFallbackText, buildAnswerBlocks } from '../../blocks/answer-blocks.js';
 import { lateAnswerJob } from '../../late-answer.js';
@@ -31,6 +31,17 @@ const ONLY_FILES = {
   en: "I can't read attached files or screenshots. Please describe in words what is wrong or what you want to know.",
   nl: 'Bijlagen en schermafbeeldingen kan ik niet lezen. Beschrijf in woorden wat er mis is of wat je wilt weten.',
 };
+
+/**
+ * What SPOSA says about files it cannot read, on every surface that takes messages (threads, DMs, the assistant view):
+ * after an answer from the text beside them, or instead of one when a message holds only files.
+ */
+export const unreadableFiles = {
+  // File names are the sender's text: escaped, so a file named "<!channel>.png" cannot notify a whole channel.
+  besideAnswer: (names: readonly string[], language: Language) => FILE_NOTE[language](escapeMrkdwn(names.join(', '))),
+  only: (language: Language) => ONLY_FILES[language],
+};
+
 const LATE = {
   en: 'Sorry this took a while: something went wrong on my side, and I answered as soon as I could.',
   nl: 'Sorry dat dit even duurde: er ging iets mis aan mijn kant, en ik antwoord zo snel als ik kon.',
@@ -80,7 +91,7 @@ export async function respond(deps: SlackDeps, client: WebClient, message: Slack
     if (!message.text) {
       if (message.files.length === 0) return;
       const claimed = eventId && !options.late ? await deps.conversations.store.claimEvent(eventId, 'slack') : true;
-      if (claimed) await post(`${ONLY_FILES[deps.sposa.config.defaultLanguage]}`);
+      if (claimed) await post(unreadableFiles.only(deps.sposa.config.defaultLanguage));
       return;
     }
     if (await passAnswerToSupplier(deps, message, post)) return;
@@ -105,8 +116,7 @@ export async function respond(deps: SlackDeps, client: WebClient, message: Slack
     if (options.late) await post(LATE[result.answer.language]);
     await post(answerFallbackText(result.answer), buildAnswerBlocks(result.answer, result.turnId));
     await answered();
-    // File names are the sender's text: escaped, so a file named "<!channel>.png" cannot notify a whole channel.
-    if (message.files.length) await post(FILE_NOTE[result.answer.language](escapeMrkdwn(message.files.join(', '))));
+    if (message.files.length) await post(unreadableFiles.besideAnswer(message.files, result.answer.language));
   } catch (error) {
     const reference = referenceId();
     deps.logger.error('could not answer a Slack message', { reference, channel: message.channel, error });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PRIORITIES } from '../../../contracts/index.js';
 import { InvalidInputError } from '../../../errors.js';
 import { referenceId } from '../../../shared/logger.js';
+import { confirmationKey, type Ticket } from '../../../tickets/index.js';
 import { TICKET_FIELD, VIEW } from '../../ids.js';
 import type { SlackDeps } from '../deps.js';
 import { registerRatingViews } from './rating.js';
@@ -36,21 +37,30 @@ export function registerViews(app: App, deps: SlackDeps): void {
       const channel = where.channel ?? (await client.conversations.open({ users: body.user.id })).channel?.id;
       if (channel) await client.chat.postEphemeral({ channel, user: body.user.id, text, ...(where.thread ? { thread_ts: where.thread } : {}) });
     };
+    let ticket: Ticket;
     try {
-      const ticket = await deps.sposa.openTicket({
+      ticket = await deps.sposa.openTicket({
         service,
         priority: priority.data,
         description,
         reporterId: body.user.id,
         origin: { surface: 'slack', ...where },
       });
-      const due = ticket.responseDue ? ` Response due ${new Date(ticket.responseDue).toLocaleString('en-GB', { timeZone: deps.sposa.config.timezone })}.` : '';
-      await notify(`Ticket *${ticket.id}* (${ticket.priority}, ${ticket.service}) is open. ${ticket.explanation}${due}`);
     } catch (error) {
       if (error instanceof InvalidInputError) return void (await notify(`I could not open the ticket: ${error.message}`));
       const reference = referenceId();
       deps.logger.error('could not open a ticket', { reference, error });
-      await notify(`Sorry, the ticket could not be opened (reference ${reference}). Please try again or call the service desk.`);
+      return void (await notify(`Sorry, the ticket could not be opened (reference ${reference}). Please try again or call the service desk.`));
+    }
+    // The ticket exists from here on: a confirmation that does not get through must not read as "not opened" (the
+    // reporter would open it again). The outbox's confirmation, queued with the ticket, is withdrawn once this one is
+    // posted; if it is not (Slack down, or the process dies first), the outbox confirms a minute later.
+    try {
+      const due = ticket.responseDue ? ` Response due ${new Date(ticket.responseDue).toLocaleString('en-GB', { timeZone: deps.sposa.config.timezone })}.` : '';
+      await notify(`Ticket *${ticket.id}* (${ticket.priority}, ${ticket.service}) is open. ${ticket.explanation}${due}`);
+      await deps.sposa.jobs.cancel(confirmationKey(ticket.id), deps.sposa.clock());
+    } catch (error) {
+      deps.logger.warn('could not confirm a ticket; the outbox will', { ticket: ticket.id, error });
     }
   });
 

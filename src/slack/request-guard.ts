@@ -5,8 +5,9 @@
  *   that are not an object are refused here with 400 first.
  * - Replays: Bolt checks a request's signature and that its timestamp is at most five minutes old, so a captured
  *   request sent again within those minutes would pass and a command or click would act twice. Each accepted
- *   signature is remembered (hashed, in PostgreSQL, shared by the replicas) until its timestamp would fail the age
- *   check; the same signature again is refused with 401, as Bolt refuses a bad one, and no listener runs.
+ *   signature of a command, click or modal submission is remembered (hashed, in PostgreSQL, shared by the replicas)
+ *   until its timestamp would fail the age check; the same signature again is refused with 401, as Bolt refuses a
+ *   bad one, and no listener runs. Events are claimed by their event id instead (see `isEventDelivery`).
  *   Slack's own retries of an event (`X-Slack-Retry-Num`, sent up to five minutes after the first delivery) are new
  *   requests, signed afresh with their own timestamp: they pass here and meet the event-id dedupe. The retry header
  *   is not signed, so it earns a request nothing here: a replay that carries it is still a replay.
@@ -58,6 +59,14 @@ async function readBody(request: IncomingMessage): Promise<Buffer | null> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * An Events API delivery. Its replay changes nothing: the event id is claimed in PostgreSQL before any listener acts
+ * (and Slack's own retries rely on that), so it needs no signature row, and the busiest path — every message SPOSA
+ * reads — keeps its acknowledgement free of a database write. Commands, clicks and modal submissions carry no such
+ * id: those are what the signature rows protect.
+ */
+const isEventDelivery = (parsed: unknown) => (parsed as { type?: unknown } | undefined)?.type === 'event_callback';
+
 const header = (request: IncomingMessage, name: string) => {
   const value = request.headers[name];
   return typeof value === 'string' ? value : undefined;
@@ -98,7 +107,7 @@ export function guardRequestBodies(boltListener: RequestListener, slackPath: str
         if (parsed !== undefined && (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))) {
           return void response.writeHead(400).end();
         }
-        if (replays) {
+        if (replays && !isEventDelivery(parsed)) {
           let replay: boolean;
           try {
             replay = await isReplay(replays, request, raw);

@@ -3,7 +3,8 @@ import type { Sposa } from '../../../src/compose.js';
 import { runCli } from '../../../src/cli/run.js';
 import { contractFile, contractsDir } from '../../helpers/contracts.js';
 import { cliContext, testSposa } from '../../helpers/sposa.js';
-import { storeTargets, type TestDb } from '../../helpers/test-db.js';
+import { captureOutput } from '../../helpers/output.js';
+import { type StoreTarget, storeTargets, type TestDb } from '../../helpers/test-db.js';
 
 describe.each(storeTargets())('sposa CLI on $name', (target) => {
   let db: TestDb;
@@ -98,5 +99,25 @@ describe.each(storeTargets())('sposa CLI on $name', (target) => {
     const { code, stdout } = await run('ingest', '--json');
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ ok: true, added: [], updated: [], retired: [], clausesWritten: 0 });
+  });
+});
+
+describe('sposa ingest on a terminal', () => {
+  it('draws a progress bar on stderr that it clears when done, and ends with a summary on stdout', async () => {
+    const db = await (storeTargets()[0] as StoreTarget).open();
+    const folder = await contractsDir({ 'a.md': contractFile({ id: 'SLA-ALPHA' }), 'b.md': contractFile({ id: 'SLA-BETA' }) });
+    try {
+      const sposa = await testSposa(db);
+      const stdout = captureOutput(true);
+      const stderr = captureOutput(true);
+      const code = await runCli(['ingest', folder.dir], { sposa: async () => sposa, stdout, stderr });
+      expect(code).toBe(0);
+      expect(stderr.text).toMatch(/\rIngesting \[#{28}\] 2\/2 .*b\.md/);
+      expect(stderr.text.endsWith('\r\x1b[K')).toBe(true);
+      expect(stdout.text).toMatch(/^Ingested 2 contracts from .+: 2 added, 0 updated, 0 unchanged, 0 retired \(\d+ clauses written\)/);
+    } finally {
+      await folder.cleanup();
+      await db.destroy();
+    }
   });
 });

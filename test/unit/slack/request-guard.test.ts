@@ -47,6 +47,20 @@ describe.each(storeTargets())('replay protection for signed Slack requests ($nam
     }
   });
 
+  it('passes an event delivery sent again on to Bolt without a signature row: its event id is claimed there', async () => {
+    const app = await serve({ signingSecret: SIGNING_SECRET, signatures: requestSignatureStore(db), logger: silentLogger });
+    try {
+      const body = JSON.stringify({ type: 'event_callback', event_id: 'Ev1', event: { type: 'app_mention', text: 'hi' } });
+      const headers = signedHeaders(body, 'application/json');
+      expect((await post(app.url, body, headers)).status).toBe(200);
+      expect((await post(app.url, body, headers)).status).toBe(200);
+      expect(app.reached).toEqual([body, body]);
+      expect(await count(db)).toBe(0);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('remembers nothing of a request whose signature does not verify, and leaves refusing it to Bolt', async () => {
     const app = await serve({ signingSecret: SIGNING_SECRET, signatures: requestSignatureStore(db), logger: silentLogger });
     try {

@@ -7,8 +7,8 @@ import {
   type Accountability, describeContact, describeContract, describeSupportHours, findAccountable,
   isInForce, type RegisteredContract, type RegistrySnapshot,
 } from '../registry/index.js';
-import { headingTopics, mentionedSuppliers, rerank } from './rerank.js';
-import type { ClauseRecord, Glossary, RetrievedClause, Retriever } from '../retrieval/index.js';
+import { mentionedSuppliers, rerank } from './rerank.js';
+import type { Glossary, RetrievedClause, Retriever } from '../retrieval/index.js';
 import { type Clock, localDate } from '../shared/clock.js';
 import { citationFor } from './citations.js';
 import { describeSource, extractiveAnswer, pickQuote } from './extractive.js';
@@ -16,7 +16,7 @@ import type { AnswerGenerator } from './llm/generator.js';
 import { MESSAGES } from './messages.js';
 import { disclose, type Policy } from './policy.js';
 import { describeSupportAt } from './support-answer.js';
-import { describeTargets, targetsQuote } from './targets-answer.js';
+import { asksForTargets, describeTargets, isTargetsClause, targetsQuote } from './targets-answer.js';
 import { type Understanding, understand } from './understand.js';
 import type { Answer, AnswerRequest, Citation } from './types.js';
 
@@ -36,6 +36,7 @@ export interface Assistant {
   answer(request: AnswerRequest): Promise<Answer>;
 }
 
+/** Re-ranking reads this deep: the clause whose headings name what is asked may sit below the first ten. */
 const RETRIEVE_K = 20;
 /** With a withheld best match, a visible clause must score this share of it to be offered as the answer. */
 const WITHHELD_RELEVANCE = 0.9;
@@ -56,20 +57,6 @@ function coverageScope(u: Understanding, suppliers: readonly string[], snapshot:
 }
 
 const CONTRACT_PREFERENCE: Record<RegisteredContract['type'], number> = { SLA: 0, OLA: 1, UC: 2 };
-
-const TARGET_TOPICS = new Set(['response-time', 'resolution-time']);
-/** Words that ask for a time limit outright; "fix" or "resolve" alone ask for help, not for a target. */
-const TARGET_WORDS = /\b(respons|reactie|oplos|herstel|norm)tijd(en)?\b|\b(response|resolution|fix) times?\b/i;
-
-/**
- * Whether a question asks how fast a supplier must act, and nothing else ("the penalty when a P1 takes over 4 hours"
- * asks about penalties).
- */
-const asksForTargets = (question: string, u: Understanding) =>
-  (u.concepts.includes('how-fast') || TARGET_WORDS.test(question)) && u.topics.length > 0 && u.topics.every((topic) => TARGET_TOPICS.has(topic));
-
-/** A clause whose headings name response or resolution times. */
-const isTargetsClause = (clause: ClauseRecord, glossary: Glossary) => [...headingTopics(clause, glossary)].some((topic) => TARGET_TOPICS.has(topic));
 
 /**
  * The contract whose terms a question is about: the named supplier's own contract in force (for the named service,

@@ -5,10 +5,26 @@
 import { scheduleFor } from '../calendar/index.js';
 import { type Duration, type Language, PRIORITIES, type Priority, type Target } from '../contracts/index.js';
 import type { RegisteredContract } from '../registry/index.js';
-import type { RetrievedClause } from '../retrieval/index.js';
+import type { ClauseRecord, Glossary, RetrievedClause } from '../retrieval/index.js';
 import { quotableUnits } from './citations.js';
 import { pickQuote } from './extractive.js';
 import { MESSAGES } from './messages.js';
+import { headingTopics } from './rerank.js';
+import type { Understanding } from './understand.js';
+
+const TARGET_TOPICS = new Set(['response-time', 'resolution-time']);
+/** Words that ask for a time limit outright; "fix" or "resolve" alone ask for help, not for a target. */
+const TARGET_WORDS = /\b(respons|reactie|oplos|herstel|norm)tijd(en)?\b|\b(response|resolution|fix) times?\b/i;
+
+/**
+ * Whether a question asks how fast a supplier must act, and nothing else ("the penalty when a P1 takes over 4 hours"
+ * asks about penalties).
+ */
+export const asksForTargets = (question: string, u: Understanding) =>
+  (u.concepts.includes('how-fast') || TARGET_WORDS.test(question)) && u.topics.length > 0 && u.topics.every((topic) => TARGET_TOPICS.has(topic));
+
+/** A clause whose headings name response or resolution times. */
+export const isTargetsClause = (clause: ClauseRecord, glossary: Glossary) => [...headingTopics(clause, glossary)].some((topic) => TARGET_TOPICS.has(topic));
 
 const UNITS: Record<Language, Record<Duration['unit'], [one: string, many: string]>> = {
   en: { minutes: ['minute', 'minutes'], hours: ['hour', 'hours'], days: ['support day', 'support days'] },
@@ -16,7 +32,7 @@ const UNITS: Record<Language, Record<Duration['unit'], [one: string, many: strin
 };
 
 /** "15 minutes", "4 uur", "3 support days": a contract's "15m", "4h", "3d" as a person says it. */
-export function sayDuration(duration: Duration, language: Language): string {
+function sayDuration(duration: Duration, language: Language): string {
   const [one, many] = UNITS[language][duration.unit];
   return `${duration.amount} ${duration.amount === 1 ? one : many}`;
 }

@@ -3,7 +3,7 @@
  * only the environment a test gives it. For faults an in-process app cannot have: SIGKILL, a restart.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../slack/harness.js';
 
 export interface SposaProcess {
   /** http://127.0.0.1:PORT */
@@ -17,16 +17,6 @@ export interface SposaProcess {
   stop(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-export async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** What a child needs from the parent's environment to run node and tsx; nothing of SPOSA's own configuration. */
 function baseEnv(): Record<string, string> {
@@ -46,7 +36,7 @@ export async function startSposaProcess(
   env: Record<string, string>,
   options: { clockOffsetMs?: number; readyTimeoutMs?: number } = {},
 ): Promise<SposaProcess> {
-  const port = await freeLoopbackPort();
+  const port = await freePort();
   const args = ['--import', 'tsx', ...(options.clockOffsetMs ? ['--import', './test/helpers/clock-offset.ts'] : []), 'src/main.ts'];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: process.cwd(),

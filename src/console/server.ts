@@ -39,6 +39,14 @@ const ticketSchema = z.object({
   turnId: z.number().int().positive().optional(),
 });
 
+/** A reporter's rating of their resolved ticket, as the Slack rating buttons and modal give it. */
+const ratingSchema = z.object({
+  user: userSchema,
+  ticketId: z.string().min(1).max(64),
+  score: z.number().int().min(0).max(10),
+  comment: z.string().trim().max(2_000).optional(),
+});
+
 const PAGE = new URL('./page.html', import.meta.url);
 
 export interface ConsoleOptions {
@@ -65,8 +73,13 @@ export function createConsoleServer(options: ConsoleOptions): Server {
   async function home(user: string) {
     const registry = await sposa.registry();
     const today = localDate(sposa.clock(), sposa.config.timezone);
+    // Without Slack there is no direct message to ask for a rating: a resolved ticket asks for one on Home.
     const tickets = await Promise.all(
-      (await sposa.tickets.listByReporter(user, { limit: 10 })).map(async (ticket) => ({ ...ticket, sla: await sposa.slaStatus(ticket) })),
+      (await sposa.tickets.listByReporter(user, { limit: 10 })).map(async (ticket) => ({
+        ...ticket,
+        sla: await sposa.slaStatus(ticket),
+        rating: ['resolved', 'closed'].includes(ticket.status) ? ((await sposa.xla.rating(ticket.id))?.score ?? null) : null,
+      })),
     );
     const accountability = isManager(user)
       ? registry.services.map((service) => {
@@ -127,6 +140,11 @@ export function createConsoleServer(options: ConsoleOptions): Server {
         if (!(await conversations.store.turn(body.turnId))) throw new NotFoundError(`no answer ${body.turnId}`);
         await conversations.feedback(body.turnId, body.user, body.helpful);
         return sendJson(response, 200, { ok: true });
+      }
+      case 'POST /api/ratings': {
+        const body = await readJson(request, ratingSchema);
+        const rating = await sposa.xla.rate({ ticketId: body.ticketId, score: body.score, raterId: body.user, ...(body.comment ? { comment: body.comment } : {}) });
+        return sendJson(response, 200, { rating });
       }
       case 'GET /api/suppliers':
         return sendJson(response, 200, { suppliers: await sposa.suppliers() });

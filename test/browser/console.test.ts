@@ -114,4 +114,19 @@ describe.skipIf(!existsSync(CHROMIUM))(`the local console in Chromium (${CHROMIU
     expect(await page.locator(`#inbox-table tr[data-ticket="${ticket.id}"]`).textContent()).toContain('acknowledged');
     await page.screenshot({ path: `${ARTIFACTS}/console-inbox.png`, fullPage: true });
   });
+
+  it('asks the reporter on Home to rate a resolved ticket, and shows the rating once given', async () => {
+    const ticket = await sposa.openTicket({ service: 'vpn', priority: 'P3', description: 'VPN valt weg', reporterId: 'console-employee', origin: { surface: 'console' } });
+    await sposa.changeTicket({ id: ticket.id, action: 'resolve', actor: 'netlink-agent', role: 'supplier' });
+    await page.selectOption('#user', 'console-employee');
+    await page.click('#tab-home');
+    const cell = page.locator(`td.rating[data-ticket="${ticket.id}"]`);
+    await cell.waitFor();
+    await cell.locator('input').fill('Snel geholpen');
+    await page.screenshot({ path: `${ARTIFACTS}/console-rating.png`, fullPage: true });
+    await cell.locator('button', { hasText: /^9$/ }).click();
+    await cell.waitFor({ state: 'detached' });
+    expect(await page.locator('#home').textContent()).toContain('9/10');
+    expect(await sposa.xla.rating(ticket.id)).toMatchObject({ score: 9, comment: 'Snel geholpen' });
+  });
 });

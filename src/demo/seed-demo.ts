@@ -123,7 +123,7 @@ async function seedDemo(config: Config, db: Db, options: SeedOptions): Promise<S
     for (let i = 0; i < count; i += 1) {
       const service = random.pick(services);
       // Before a service's contract starts there is nobody to route to; real tickets would not exist either.
-      const route = routeTicket(registry, service, localDate(day, config.timezone));
+      const route = await routeTicket(registry, service, localDate(day, config.timezone));
       if (!route) continue;
       const profile = PROFILES[route.supplier] ?? DEFAULT_PROFILE;
       now = new Date(day.getTime() + (6 * 60 + Math.floor(random.next() * 9 * 60)) * MINUTE);

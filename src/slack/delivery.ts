@@ -46,9 +46,10 @@ export function slackSupplierTransport(client: WebClient): Transport {
 
 type Texts = Record<string, (ticket: Ticket, event: TicketEvent) => string>;
 const note = (event: TicketEvent) => (typeof event.data.note === 'string' ? escapeMrkdwn(event.data.note) : '');
-const due = (event: TicketEvent) => (typeof event.data.due === 'string' ? ` (due <!date^${Math.floor(Date.parse(event.data.due) / 1000)}^{date_short_pretty} {time}|${event.data.due}>)` : '');
-/** A time in the reader's own time zone, as Slack renders `<!date^…>`. */
-const responseDue = (ticket: Ticket) => (ticket.responseDue ? ` Response due <!date^${Math.floor(Date.parse(ticket.responseDue) / 1000)}^{date_short_pretty} {time}|${ticket.responseDue}>.` : '');
+/** A time in the reader's own time zone, as Slack renders `<!date^…>`; the ISO time where it cannot. */
+const slackTime = (iso: string) => `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${iso}>`;
+const due = (event: TicketEvent) => (typeof event.data.due === 'string' ? ` (due ${slackTime(event.data.due)})` : '');
+const responseDue = (ticket: Ticket, label: string) => (ticket.responseDue ? ` ${label} ${slackTime(ticket.responseDue)}.` : '');
 
 const REPORTER_TEXTS: Record<Language, Texts> = {
   en: {
@@ -60,7 +61,7 @@ const REPORTER_TEXTS: Record<Language, Texts> = {
     'response-breached': (t) => `*${t.id}* has not been picked up in time. The service manager has been told.`,
     'resolution-breached': (t) => `*${t.id}* is taking longer than ${escapeMrkdwn(t.supplier)}'s contract allows. The service manager has been told.`,
     // The outbox's confirmation, when the one given right after the modal did not get through (see confirmationKey).
-    routed: (t) => `Sorry for the wait: your ticket *${t.id}* (${t.priority}, ${escapeMrkdwn(t.service)}) is open. ${escapeMrkdwn(t.explanation)}${responseDue(t)}`,
+    routed: (t) => `Sorry for the wait: your ticket *${t.id}* (${t.priority}, ${escapeMrkdwn(t.service)}) is open. ${escapeMrkdwn(t.explanation)}${responseDue(t, 'Response due')}`,
   },
   nl: {
     acknowledged: (t) => `${escapeMrkdwn(t.supplier)} heeft *${t.id}* opgepakt.`,
@@ -70,7 +71,7 @@ const REPORTER_TEXTS: Record<Language, Texts> = {
     rerouted: (t) => `*${t.id}* is doorgezet: ${escapeMrkdwn(t.explanation)}`,
     'response-breached': (t) => `*${t.id}* is niet op tijd opgepakt. De servicemanager is ingelicht.`,
     'resolution-breached': (t) => `*${t.id}* duurt langer dan het contract van ${escapeMrkdwn(t.supplier)} toestaat. De servicemanager is ingelicht.`,
-    routed: (t) => `Sorry voor het wachten: je melding *${t.id}* (${t.priority}, ${escapeMrkdwn(t.service)}) staat open. ${escapeMrkdwn(t.explanation)}${responseDue(t)}`,
+    routed: (t) => `Sorry voor het wachten: je melding *${t.id}* (${t.priority}, ${escapeMrkdwn(t.service)}) staat open. ${escapeMrkdwn(t.explanation)}${responseDue(t, 'Reactie uiterlijk')}`,
   },
 };
 

@@ -112,7 +112,8 @@ export function guardRequestBodies(boltListener: RequestListener, slackPath: str
           try {
             replay = await isReplay(replays, request, raw);
           } catch (error) {
-            // Without the database a replay cannot be told from a first delivery: refuse, and Slack retries events.
+            // Without the database a replay cannot be told from a first request: refuse; Slack shows the person an
+            // error, and they can try again.
             replays.logger.error('could not check a Slack request for replay', { error });
             return void response.writeHead(503).end();
           }

@@ -4,7 +4,7 @@ export { type ActorRole, CONFIRMATION_SAFETY_NET_MS, confirmationKey, JOB_KINDS,
 export { type Reroute, type RerouteDeps, rerouteTicket } from './reroute.js';
 export { CLOCK_STATES, type ClockState, dueTime, dueTimes, elapsedSupportMinutes, type SlaStatus, type SlaTerms, slaStatus, slaTerms } from './sla-clock.js';
 export { openTicket, type OpenTicketDeps, SERVICE_MATCH_THRESHOLD, ticketId, type TicketInput, ticketInputSchema } from './open-ticket.js';
-export { citeClause, describeClause, type Route, routeCiting, routeTicket } from './route.js';
+export { citeClause, describeClause, type Route, routeTicket } from './route.js';
 export { DEFAULT_MATRIX, type Level, LEVELS, type PriorityMatrix, readService, type ServiceReading, type Triage, triage } from './triage.js';
 export * from './types.js';
 export { ESCALATE_JOB, type EscalationDeps, recordEscalation, sweepSla } from './escalation.js';

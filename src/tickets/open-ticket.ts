@@ -5,7 +5,7 @@ import { InvalidInputError } from '../errors.js';
 import { matchServices, type RegistrySnapshot } from '../registry/index.js';
 import { type Clock, localDate } from '../shared/clock.js';
 import { notificationsFor } from './notifications.js';
-import { routeCiting } from './route.js';
+import { routeTicket } from './route.js';
 import { dueTimes, slaTerms } from './sla-clock.js';
 import type { ContractClauses, Ticket, TicketOrigin, TicketStore } from './types.js';
 
@@ -49,7 +49,7 @@ export async function openTicket(input: TicketInput, deps: OpenTicketDeps): Prom
     throw new InvalidInputError(`service: no service matches "${parsed.data.service}"; known services: ${deps.registry.services.map((s) => s.name).join(', ')}`);
   }
   const now = deps.clock();
-  const route = await routeCiting(deps.registry, match.service, localDate(now, deps.timezone), deps.contractClauses);
+  const route = await routeTicket(deps.registry, match.service, localDate(now, deps.timezone), deps.contractClauses);
   if (!route) throw new InvalidInputError(`service: no contract in force covers ${match.service}, and no service desk agreement either`);
 
   const terms = slaTerms(route.contract, priority, deps.timezone);

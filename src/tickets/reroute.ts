@@ -9,7 +9,7 @@ import { type Clock, localDate } from '../shared/clock.js';
 import { isOpen } from './lifecycle.js';
 import { type ActorRole, notificationsFor } from './notifications.js';
 import { SERVICE_MATCH_THRESHOLD } from './open-ticket.js';
-import { routeCiting } from './route.js';
+import { routeTicket } from './route.js';
 import { dueTimes, slaTerms } from './sla-clock.js';
 import type { ContractClauses, Ticket, TicketEvent, TicketStore } from './types.js';
 
@@ -36,7 +36,7 @@ export async function rerouteTicket(deps: RerouteDeps, change: Reroute): Promise
   if (!match || match.score < SERVICE_MATCH_THRESHOLD) throw new InvalidInputError(`service: no service matches "${change.service}"`);
   const now = deps.clock();
   const at = now.toISOString();
-  const route = await routeCiting(deps.registry, match.service, localDate(now, deps.timezone), deps.contractClauses);
+  const route = await routeTicket(deps.registry, match.service, localDate(now, deps.timezone), deps.contractClauses);
   if (!route) throw new InvalidInputError(`service: no contract in force covers ${match.service}, and no service desk agreement either`);
   return deps.store.transaction(async (writer) => {
     const ticket = await writer.lock(change.id);

@@ -104,15 +104,10 @@ function toRoute(registry: RegistrySnapshot, decision: Decision, service: string
 
 /**
  * Decides where a ticket for `service` goes on `date` (YYYY-MM-DD); undefined when not even the service desk is
- * covered. The explanation names the contract only; {@link routeCiting} cites its clause too.
+ * covered. With `clauses`, the explanation cites the chosen contract's clause that covers the service; without, it
+ * names the contract only.
  */
-export function routeTicket(registry: RegistrySnapshot, service: string, date: string): Route | undefined {
-  const decision = decide(registry, service, date);
-  return decision && toRoute(registry, decision, service, date);
-}
-
-/** Routes a ticket and cites the clause of the chosen contract that covers the service, read through `clauses`. */
-export async function routeCiting(registry: RegistrySnapshot, service: string, date: string, clauses: ContractClauses | undefined): Promise<Route | undefined> {
+export async function routeTicket(registry: RegistrySnapshot, service: string, date: string, clauses?: ContractClauses): Promise<Route | undefined> {
   const decision = decide(registry, service, date);
   if (!decision) return undefined;
   return toRoute(registry, decision, service, date, clauses && (await clauses.clausesOf(decision.contract.id)));
